@@ -1,0 +1,304 @@
+package dev.drill.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads question packs ({@code <pack>/pack.yaml} and {@code <pack>/<level>/*.yaml}) and refuses any file
+ * that is broken, with one message naming the file, the field and the line.
+ */
+public final class ContentLoader {
+
+    static final int MAX_PROMPT = 1000;
+    static final int MAX_MODEL_ANSWER = 3500;
+    private static final String PACK_FILE = "pack.yaml";
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /** A content file: its name as shown in errors, and its text. */
+    public record Source(String name, String text) {}
+
+    record PackFile(String id, String name, String description, List<String> levels, List<String> topics) {}
+
+    record KeyPointFile(String text, List<String> signals) {}
+
+    record QuestionFile(
+            String id,
+            String level,
+            Integer number,
+            List<String> topics,
+            String prompt,
+            List<String> related,
+            List<KeyPointFile> keyPoints,
+            String modelAnswer,
+            List<String> followUps) {}
+
+    /** Loads the packs under a folder, or the packs bundled on the classpath when the folder does not exist. */
+    public QuestionBank load(Path root) {
+        if (Files.isDirectory(root)) {
+            return load(readFolder(root));
+        }
+        return load(readClasspath());
+    }
+
+    public QuestionBank load(List<Source> sources) {
+        Map<String, List<Source>> byPack = new TreeMap<>();
+        for (Source source : sources) {
+            String[] parts = source.name().split("/");
+            if (parts.length < 2) {
+                throw new ContentException(source.name(), null, 0, "is not inside a pack folder");
+            }
+            byPack.computeIfAbsent(parts[parts.length - (isPackFile(source) ? 2 : 3)], k -> new ArrayList<>())
+                    .add(source);
+        }
+        if (byPack.isEmpty()) {
+            throw new ContentException("content", null, 0, "holds no question pack (expected <pack>/pack.yaml)");
+        }
+        List<Pack> packs = new ArrayList<>();
+        Map<String, Question> questions = new LinkedHashMap<>();
+        for (List<Source> packSources : byPack.values()) {
+            Source packSource = packSources.stream()
+                    .filter(ContentLoader::isPackFile)
+                    .findFirst()
+                    .orElseThrow(() -> new ContentException(
+                            folderOf(packSources.get(0)) + "/" + PACK_FILE, null, 0, "is missing"));
+            Pack pack = readPack(packSource);
+            packs.add(pack);
+            for (Source source : packSources) {
+                if (source != packSource) {
+                    Question question = readQuestion(source, pack);
+                    Question twin = questions.putIfAbsent(question.id(), question);
+                    if (twin != null) {
+                        throw fieldError(
+                                source, "id", "duplicates the id '" + question.id() + "' of " + twin.source());
+                    }
+                }
+            }
+        }
+        Map<String, Source> sourceOf = new HashMap<>();
+        sources.forEach(s -> sourceOf.put(s.name(), s));
+        for (Question question : questions.values()) {
+            for (String related : question.related()) {
+                if (!questions.containsKey(related) || related.equals(question.id())) {
+                    throw fieldError(
+                            sourceOf.get(question.source()),
+                            "related",
+                            "names '" + related + "', which is not another question's id");
+                }
+            }
+        }
+        return new QuestionBank(packs, List.copyOf(questions.values()));
+    }
+
+    private Pack readPack(Source source) {
+        PackFile file = parse(source, PackFile.class);
+        requireText(source, "id", file.id());
+        requireText(source, "name", file.name());
+        if (file.levels() == null || file.levels().isEmpty()) {
+            throw fieldError(source, "levels", "must list at least one level");
+        }
+        List<Level> levels = new ArrayList<>();
+        for (String level : file.levels()) {
+            levels.add(Level.parse(level)
+                    .orElseThrow(() -> fieldError(
+                            source, "levels", "has unknown level '" + level + "' (fresher, intermediate, experienced)")));
+        }
+        if (file.topics() == null || file.topics().isEmpty()) {
+            throw fieldError(source, "topics", "must list the pack's topic vocabulary");
+        }
+        for (String topic : file.topics()) {
+            if (topic == null || !topic.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                throw fieldError(source, "topics", "has '" + topic + "'; topics are lowercase-with-dashes");
+            }
+        }
+        return new Pack(file.id(), file.name(), file.description() == null ? "" : file.description(), levels,
+                file.topics());
+    }
+
+    private Question readQuestion(Source source, Pack pack) {
+        QuestionFile file = parse(source, QuestionFile.class);
+        requireText(source, "id", file.id());
+        if (!file.id().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw fieldError(source, "id", "'" + file.id() + "' must be a lowercase slug (letters, digits, dashes)");
+        }
+        requireText(source, "level", file.level());
+        Level level = Level.parse(file.level())
+                .filter(pack.levels()::contains)
+                .orElseThrow(() -> fieldError(
+                        source, "level", "is '" + file.level() + "', not one of the pack's levels " + ids(pack)));
+        if (file.number() == null || file.number() < 1) {
+            throw fieldError(source, "number", "must be the question's number in its list (1 or more)");
+        }
+        List<String> topics = orEmpty(file.topics());
+        if (topics.isEmpty() || topics.size() > 3) {
+            throw fieldError(source, "topics", "must have 1 to 3 topics");
+        }
+        for (String topic : topics) {
+            if (!pack.topics().contains(topic)) {
+                throw fieldError(source, "topics", "has unknown topic '" + topic + "' (not in pack.yaml's topics)");
+            }
+        }
+        requireText(source, "prompt", file.prompt());
+        if (file.prompt().strip().length() > MAX_PROMPT) {
+            throw fieldError(source, "prompt", "is over " + MAX_PROMPT + " characters");
+        }
+        String modelAnswer = file.modelAnswer() == null ? "" : file.modelAnswer();
+        if (modelAnswer.strip().length() > MAX_MODEL_ANSWER) {
+            throw fieldError(
+                    source,
+                    "modelAnswer",
+                    "is " + modelAnswer.strip().length() + " characters, over the " + MAX_MODEL_ANSWER
+                            + " that fit an embed");
+        }
+        List<KeyPoint> keyPoints = new ArrayList<>();
+        for (KeyPointFile point : orEmpty(file.keyPoints())) {
+            if (point == null || point.text() == null || point.text().isBlank()) {
+                throw fieldError(source, "keyPoints", "has a key point without text");
+            }
+            List<String> signals = orEmpty(point.signals());
+            if (signals.stream().anyMatch(s -> s == null || s.isBlank())) {
+                throw fieldError(source, "keyPoints", "has a blank signal in '" + point.text() + "'");
+            }
+            keyPoints.add(new KeyPoint(point.text().strip(), signals.stream().map(String::strip).toList()));
+        }
+        List<String> followUps = orEmpty(file.followUps());
+        if (followUps.stream().anyMatch(f -> f == null || f.isBlank())) {
+            throw fieldError(source, "followUps", "has a blank follow-up");
+        }
+        return new Question(
+                file.id(),
+                level,
+                file.number(),
+                topics,
+                file.prompt().strip(),
+                orEmpty(file.related()),
+                keyPoints,
+                modelAnswer,
+                followUps.stream().map(String::strip).toList(),
+                source.name());
+    }
+
+    private <T> T parse(Source source, Class<T> type) {
+        T value;
+        try {
+            value = yaml.readValue(source.text(), type);
+        } catch (JacksonException e) {
+            String field = e.getPath().isEmpty()
+                    ? null
+                    : e.getPath().get(0).getPropertyName();
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            if (line <= 0 && field != null) {
+                line = lineOf(source, field);
+            }
+            throw new ContentException(source.name(), field, line, describe(e));
+        }
+        if (value == null) {
+            throw new ContentException(source.name(), null, 0, "is empty");
+        }
+        return value;
+    }
+
+    private static String describe(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message.startsWith("Unrecognized property")) {
+            return "is not a known field";
+        }
+        int cut = message.indexOf(" at [Source");
+        return "is not valid YAML here: " + (cut > 0 ? message.substring(0, cut) : message).strip();
+    }
+
+    private static void requireText(Source source, String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw fieldError(source, field, "is missing or blank");
+        }
+    }
+
+    private static ContentException fieldError(Source source, String field, String problem) {
+        return new ContentException(source.name(), field, lineOf(source, field), problem);
+    }
+
+    /** The line of a top-level field, found in the text because a bound tree no longer knows it. */
+    static int lineOf(Source source, String field) {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(field) + "\\s*:").matcher(source.text());
+        if (!matcher.find()) {
+            return 0;
+        }
+        return (int) source.text().substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static boolean isPackFile(Source source) {
+        return source.name().endsWith("/" + PACK_FILE);
+    }
+
+    private static String folderOf(Source source) {
+        return source.name().substring(0, source.name().lastIndexOf('/'));
+    }
+
+    private static String ids(Pack pack) {
+        return pack.levels().stream().map(Level::id).toList().toString();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static List<Source> readFolder(Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.walk(base)) {
+            return files.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p))
+                    .sorted()
+                    .map(p -> new Source(
+                            (root.getFileName() == null ? "content" : root.getFileName().toString()) + "/"
+                                    + base.relativize(p).toString().replace('\\', '/'),
+                            read(p)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the content folder " + base, e);
+        }
+    }
+
+    private static List<Source> readClasspath() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:content/**/*.yaml");
+            List<Source> sources = new ArrayList<>();
+            for (Resource resource : resources) {
+                String url = resource.getURL().toString();
+                String name = url.substring(url.lastIndexOf("content/"));
+                sources.add(new Source(name, resource.getContentAsString(StandardCharsets.UTF_8)));
+            }
+            sources.sort((a, b) -> a.name().compareTo(b.name()));
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the bundled content", e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.drill.discord;
+
+import java.util.Arrays;
+import java.util.List;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes every interaction to its command by name. Whatever goes wrong, the member gets a sentence, never
+ * silence: an unknown command, a DM, or a failure inside a command.
+ */
+@Component
+final class CommandRouter extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+    static final String NOT_IN_SERVER = "Drill works inside a server: run its commands in a server channel.";
+
+    private final CommandRegistry registry;
+
+    CommandRouter(CommandRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!event.isFromGuild()) {
+            Replies.ephemeral(event, NOT_IN_SERVER);
+            return;
+        }
+        String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        registry.slash(event.getName(), sub)
+                .ifPresentOrElse(
+                        command -> run("/" + event.getFullCommandName(), () -> command.onCommand(event), event),
+                        () -> Replies.ephemeral(
+                                event,
+                                "I don't know `/" + event.getFullCommandName()
+                                        + "`. `/drill help` lists what I can do."));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        registry.slash(event.getName(), sub).ifPresentOrElse(command -> {
+            try {
+                command.onAutoComplete(event);
+            } catch (RuntimeException e) {
+                log.warn("Autocomplete of /{} failed", event.getFullCommandName(), e);
+                event.replyChoices().queue();
+            }
+        }, () -> event.replyChoices().queue());
+    }
+
+    @Override
+    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+        if (!event.isFromGuild()) {
+            Replies.ephemeral(event, NOT_IN_SERVER);
+            return;
+        }
+        registry.message(event.getName())
+                .ifPresentOrElse(
+                        command -> run(event.getName(), () -> command.onCommand(event), event),
+                        () -> Replies.ephemeral(event, "I don't know the action '" + event.getName() + "'."));
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        String[] parts = event.getComponentId().split(":");
+        if (parts.length < 2 || !parts[0].equals("drill")) {
+            return;
+        }
+        List<String> args = Arrays.asList(parts).subList(2, parts.length);
+        registry.button(parts[1])
+                .ifPresentOrElse(
+                        handler -> run(event.getComponentId(), () -> handler.onButton(event, args), event),
+                        () -> Replies.ephemeral(event, "This button no longer does anything."));
+    }
+
+    private static void run(String what, Runnable action, IReplyCallback event) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.error("{} failed in guild {}", what, event.getGuild() == null ? "-" : event.getGuild().getId(), e);
+            Replies.ephemeral(event, Replies.INTERNAL_ERROR);
+        }
+    }
+}

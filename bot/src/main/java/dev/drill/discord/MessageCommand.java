@@ -1,0 +1,16 @@
+package dev.drill.discord;
+
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+
+/** A command on a message's context menu (Apps → …). */
+public interface MessageCommand {
+
+    CommandData definition();
+
+    void onCommand(MessageContextInteractionEvent event);
+
+    default String name() {
+        return definition().getName();
+    }
+}

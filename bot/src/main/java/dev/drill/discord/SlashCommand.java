@@ -1,0 +1,25 @@
+package dev.drill.discord;
+
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/** One slash subcommand, e.g. {@code /drill help}: its definition and what it does. */
+public interface SlashCommand {
+
+    /** The top-level command it belongs to: {@link CommandNames#DRILL} or {@link CommandNames#ADMIN}. */
+    String parent();
+
+    SubcommandData definition();
+
+    void onCommand(SlashCommandInteractionEvent event);
+
+    /** Suggestions for an option marked as autocompleted; none by default. */
+    default void onAutoComplete(CommandAutoCompleteInteractionEvent event) {
+        event.replyChoices().queue();
+    }
+
+    default String name() {
+        return definition().getName();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.drill.redis;
+
+/**
+ * The one place Redis keys are built. Every key of a guild carries the hash tag {@code {g:<guild>}}, so a
+ * guild's keys share one Redis Cluster slot and a multi-key script over one guild works on a cluster.
+ */
+public final class Keys {
+
+    private static final String PREFIX = "drill:";
+
+    private Keys() {}
+
+    /** Guilds by the epoch millisecond of their next due work (open or close a round). */
+    public static String due() {
+        return PREFIX + "due";
+    }
+
+    /** The guild's settings: channel, time, zone, days, levels, ping role, paused. */
+    public static String settings(long guild) {
+        return guild(guild) + "settings";
+    }
+
+    /** The guild's round state: the open round's date, the round counter, the level rotation pointer. */
+    public static String state(long guild) {
+        return guild(guild) + "state";
+    }
+
+    /** One round, by its guild-local opening date: question, post, thread, window, state. */
+    public static String round(long guild, String date) {
+        return guild(guild) + "round:" + date;
+    }
+
+    /** The exactly-once claim of a round, taken with {@code SET NX} before anything is posted. */
+    public static String claim(long guild, String date) {
+        return guild(guild) + "claim:" + date;
+    }
+
+    /** Question ids of one level asked in the guild's current cycle. */
+    public static String asked(long guild, String level) {
+        return guild(guild) + "asked:" + level;
+    }
+
+    /** A round's counted answers: message id to its packed record (member, points, votes, undo data). */
+    public static String answers(long guild, String date) {
+        return guild(guild) + "answers:" + date;
+    }
+
+    /** A round's valid votes, as {@code <message>:<voter>}. */
+    public static String voters(long guild, String date) {
+        return guild(guild) + "voters:" + date;
+    }
+
+    /** Idempotency ids of a round's events; the whole set expires some days after the round. */
+    public static String seen(long guild, String date) {
+        return guild(guild) + "seen:" + date;
+    }
+
+    /** A member's counters: answers, streak, best streak, last answered round, votes, awards. */
+    public static String member(long guild, long member) {
+        return guild(guild) + "member:" + member;
+    }
+
+    /** Display names, so members who left still show on the board. */
+    public static String names(long guild) {
+        return guild(guild) + "names";
+    }
+
+    public static String boardAllTime(long guild) {
+        return guild(guild) + "lb:all";
+    }
+
+    /** The board of one ISO week in the guild's zone, e.g. {@code 2026-W49}. */
+    public static String boardWeek(long guild, String isoWeek) {
+        return guild(guild) + "lb:w:" + isoWeek;
+    }
+
+    /** The board of one month in the guild's zone, e.g. {@code 2026-12}. */
+    public static String boardMonth(long guild, String month) {
+        return guild(guild) + "lb:m:" + month;
+    }
+
+    private static String guild(long guild) {
+        return PREFIX + "{g:" + guild + "}:";
+    }
+}
