@@ -1,7 +1,9 @@
 package dev.drill.config;
 
+import java.util.Optional;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
 
 /**
  * Stops a real start without a Discord token before anything else starts, with one sentence instead of a
@@ -16,10 +18,15 @@ public final class StartupChecks implements ApplicationListener<ApplicationEnvir
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        String token = event.getEnvironment().getProperty("drill.discord.token", "");
-        if (token.isBlank()) {
-            System.err.println(MISSING_TOKEN);
+        problem(event.getEnvironment()).ifPresent(sentence -> {
+            System.err.println(sentence);
             System.exit(2);
-        }
+        });
+    }
+
+    /** The sentence to stop with, if the environment cannot start a real bot. */
+    static Optional<String> problem(Environment environment) {
+        String token = environment.getProperty("drill.discord.token", "");
+        return token.isBlank() ? Optional.of(MISSING_TOKEN) : Optional.empty();
     }
 }

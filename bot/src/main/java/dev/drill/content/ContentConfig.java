@@ -15,7 +15,8 @@ class ContentConfig {
     @Bean
     QuestionBank questionBank(DrillProperties properties) {
         QuestionBank bank = new ContentLoader().load(properties.content().path());
-        log.info("Loaded {} questions from {} pack(s)", bank.size(), bank.packs().size());
+        log.info(
+                "Loaded {} questions from {} pack(s)", bank.size(), bank.packs().size());
         return bank;
     }
 }

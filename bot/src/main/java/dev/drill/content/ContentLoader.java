@@ -65,24 +65,19 @@ public final class ContentLoader {
     public QuestionBank load(List<Source> sources) {
         Map<String, List<Source>> byPack = new TreeMap<>();
         for (Source source : sources) {
-            String[] parts = source.name().split("/");
-            if (parts.length < 2) {
-                throw new ContentException(source.name(), null, 0, "is not inside a pack folder");
-            }
-            byPack.computeIfAbsent(parts[parts.length - (isPackFile(source) ? 2 : 3)], k -> new ArrayList<>())
-                    .add(source);
+            byPack.computeIfAbsent(packFolder(source), k -> new ArrayList<>()).add(source);
         }
         if (byPack.isEmpty()) {
             throw new ContentException("content", null, 0, "holds no question pack (expected <pack>/pack.yaml)");
         }
         List<Pack> packs = new ArrayList<>();
         Map<String, Question> questions = new LinkedHashMap<>();
-        for (List<Source> packSources : byPack.values()) {
+        for (Map.Entry<String, List<Source>> entry : byPack.entrySet()) {
+            List<Source> packSources = entry.getValue();
             Source packSource = packSources.stream()
                     .filter(ContentLoader::isPackFile)
                     .findFirst()
-                    .orElseThrow(() -> new ContentException(
-                            folderOf(packSources.get(0)) + "/" + PACK_FILE, null, 0, "is missing"));
+                    .orElseThrow(() -> new ContentException(entry.getKey() + "/" + PACK_FILE, null, 0, "is missing"));
             Pack pack = readPack(packSource);
             packs.add(pack);
             for (Source source : packSources) {
@@ -90,8 +85,7 @@ public final class ContentLoader {
                     Question question = readQuestion(source, pack);
                     Question twin = questions.putIfAbsent(question.id(), question);
                     if (twin != null) {
-                        throw fieldError(
-                                source, "id", "duplicates the id '" + question.id() + "' of " + twin.source());
+                        throw fieldError(source, "id", "duplicates the id '" + question.id() + "' of " + twin.source());
                     }
                 }
             }
@@ -122,7 +116,9 @@ public final class ContentLoader {
         for (String level : file.levels()) {
             levels.add(Level.parse(level)
                     .orElseThrow(() -> fieldError(
-                            source, "levels", "has unknown level '" + level + "' (fresher, intermediate, experienced)")));
+                            source,
+                            "levels",
+                            "has unknown level '" + level + "' (fresher, intermediate, experienced)")));
         }
         if (file.topics() == null || file.topics().isEmpty()) {
             throw fieldError(source, "topics", "must list the pack's topic vocabulary");
@@ -132,8 +128,8 @@ public final class ContentLoader {
                 throw fieldError(source, "topics", "has '" + topic + "'; topics are lowercase-with-dashes");
             }
         }
-        return new Pack(file.id(), file.name(), file.description() == null ? "" : file.description(), levels,
-                file.topics());
+        return new Pack(
+                file.id(), file.name(), file.description() == null ? "" : file.description(), levels, file.topics());
     }
 
     private Question readQuestion(Source source, Pack pack) {
@@ -180,7 +176,8 @@ public final class ContentLoader {
             if (signals.stream().anyMatch(s -> s == null || s.isBlank())) {
                 throw fieldError(source, "keyPoints", "has a blank signal in '" + point.text() + "'");
             }
-            keyPoints.add(new KeyPoint(point.text().strip(), signals.stream().map(String::strip).toList()));
+            keyPoints.add(new KeyPoint(
+                    point.text().strip(), signals.stream().map(String::strip).toList()));
         }
         List<String> followUps = orEmpty(file.followUps());
         if (followUps.stream().anyMatch(f -> f == null || f.isBlank())) {
@@ -204,9 +201,7 @@ public final class ContentLoader {
         try {
             value = yaml.readValue(source.text(), type);
         } catch (JacksonException e) {
-            String field = e.getPath().isEmpty()
-                    ? null
-                    : e.getPath().get(0).getPropertyName();
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getPropertyName();
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             if (line <= 0 && field != null) {
                 line = lineOf(source, field);
@@ -240,19 +235,35 @@ public final class ContentLoader {
 
     /** The line of a top-level field, found in the text because a bound tree no longer knows it. */
     static int lineOf(Source source, String field) {
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(field) + "\\s*:").matcher(source.text());
+        Matcher matcher =
+                Pattern.compile("(?m)^" + Pattern.quote(field) + "\\s*:").matcher(source.text());
         if (!matcher.find()) {
             return 0;
         }
-        return (int) source.text().substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+        return (int) source.text()
+                        .substring(0, matcher.start())
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 1;
     }
 
     private static boolean isPackFile(Source source) {
         return source.name().endsWith("/" + PACK_FILE);
     }
 
-    private static String folderOf(Source source) {
-        return source.name().substring(0, source.name().lastIndexOf('/'));
+    /** {@code content/<pack>} for both {@code content/<pack>/pack.yaml} and {@code content/<pack>/<level>/x.yaml}. */
+    private static String packFolder(Source source) {
+        String folder = parent(source.name());
+        if (folder.isEmpty()) {
+            throw new ContentException(source.name(), null, 0, "is not inside a pack folder");
+        }
+        return isPackFile(source) ? folder : parent(folder);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static String ids(Pack pack) {
@@ -269,7 +280,9 @@ public final class ContentLoader {
             return files.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p))
                     .sorted()
                     .map(p -> new Source(
-                            (root.getFileName() == null ? "content" : root.getFileName().toString()) + "/"
+                            (root.getFileName() == null
+                                            ? "content"
+                                            : root.getFileName().toString()) + "/"
                                     + base.relativize(p).toString().replace('\\', '/'),
                             read(p)))
                     .toList();
@@ -280,7 +293,8 @@ public final class ContentLoader {
 
     private static List<Source> readClasspath() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:content/**/*.yaml");
+            Resource[] resources =
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:content/**/*.yaml");
             List<Source> sources = new ArrayList<>();
             for (Resource resource : resources) {
                 String url = resource.getURL().toString();

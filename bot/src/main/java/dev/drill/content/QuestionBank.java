@@ -46,9 +46,8 @@ public final class QuestionBank {
 
     /** The topic vocabulary of every pack, in the order the packs list it. */
     public List<String> topics() {
-        return List.copyOf(packs.stream()
-                .flatMap(p -> p.topics().stream())
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        return List.copyOf(
+                packs.stream().flatMap(p -> p.topics().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     public int size() {

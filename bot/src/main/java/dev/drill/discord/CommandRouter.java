@@ -48,14 +48,17 @@ final class CommandRouter extends ListenerAdapter {
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
-        registry.slash(event.getName(), sub).ifPresentOrElse(command -> {
-            try {
-                command.onAutoComplete(event);
-            } catch (RuntimeException e) {
-                log.warn("Autocomplete of /{} failed", event.getFullCommandName(), e);
-                event.replyChoices().queue();
-            }
-        }, () -> event.replyChoices().queue());
+        registry.slash(event.getName(), sub)
+                .ifPresentOrElse(
+                        command -> {
+                            try {
+                                command.onAutoComplete(event);
+                            } catch (RuntimeException e) {
+                                log.warn("Autocomplete of /{} failed", event.getFullCommandName(), e);
+                                event.replyChoices().queue();
+                            }
+                        },
+                        () -> event.replyChoices().queue());
     }
 
     @Override
@@ -87,7 +90,11 @@ final class CommandRouter extends ListenerAdapter {
         try {
             action.run();
         } catch (RuntimeException e) {
-            log.error("{} failed in guild {}", what, event.getGuild() == null ? "-" : event.getGuild().getId(), e);
+            log.error(
+                    "{} failed in guild {}",
+                    what,
+                    event.getGuild() == null ? "-" : event.getGuild().getId(),
+                    e);
             Replies.ephemeral(event, Replies.INTERNAL_ERROR);
         }
     }

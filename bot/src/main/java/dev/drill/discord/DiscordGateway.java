@@ -41,8 +41,8 @@ public final class DiscordGateway implements SmartLifecycle {
             Permission.MESSAGE_ADD_REACTION,
             Permission.MESSAGE_HISTORY);
 
-    static final List<GatewayIntent> INTENTS = List.of(
-            GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGE_REACTIONS);
+    static final List<GatewayIntent> INTENTS =
+            List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGE_REACTIONS);
 
     private final DrillProperties.Discord settings;
     private final CommandRegistry registry;
