@@ -35,6 +35,11 @@ public final class Keys {
         return guild(guild) + "claim:" + date;
     }
 
+    /** Answer threads of the guild's rounds: thread id to round date. */
+    public static String threads(long guild) {
+        return guild(guild) + "threads";
+    }
+
     /** Question ids of one level asked in the guild's current cycle. */
     public static String asked(long guild, String level) {
         return guild(guild) + "asked:" + level;

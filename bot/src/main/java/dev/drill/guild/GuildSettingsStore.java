@@ -1,0 +1,75 @@
+package dev.drill.guild;
+
+import dev.drill.content.Level;
+import dev.drill.redis.Keys;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps each guild's settings in one Redis hash. */
+@Component
+public final class GuildSettingsStore {
+
+    private final StringRedisTemplate redis;
+
+    GuildSettingsStore(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    public Optional<GuildSettings> find(long guild) {
+        Map<Object, Object> hash = redis.opsForHash().entries(Keys.settings(guild));
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<DayOfWeek> days = Arrays.stream(get(hash, "days").split(","))
+                .map(DayOfWeek::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+        List<Level> levels = Arrays.stream(get(hash, "levels").split(","))
+                .map(l -> Level.parse(l).orElseThrow())
+                .toList();
+        return Optional.of(new GuildSettings(
+                guild,
+                Long.parseLong(get(hash, "channel")),
+                LocalTime.parse(get(hash, "time")),
+                ZoneId.of(get(hash, "zone")),
+                days,
+                levels,
+                Long.parseLong(hash.getOrDefault("ping", "0").toString()),
+                Long.parseLong(hash.getOrDefault("reviewer", "0").toString()),
+                "1".equals(hash.get("paused")),
+                hash.getOrDefault("pausedReason", "").toString()));
+    }
+
+    public void save(GuildSettings settings) {
+        Map<String, String> hash = new LinkedHashMap<>();
+        hash.put("channel", Long.toString(settings.channel()));
+        hash.put("time", settings.time().toString());
+        hash.put("zone", settings.zone().getId());
+        hash.put(
+                "days", EnumSet.copyOf(settings.days()).stream().map(Enum::name).collect(Collectors.joining(",")));
+        hash.put("levels", settings.levels().stream().map(Level::id).collect(Collectors.joining(",")));
+        hash.put("ping", Long.toString(settings.pingRole()));
+        hash.put("reviewer", Long.toString(settings.reviewerRole()));
+        hash.put("paused", settings.paused() ? "1" : "0");
+        hash.put("pausedReason", settings.pausedReason());
+        redis.opsForHash().putAll(Keys.settings(settings.guild()), hash);
+    }
+
+    private static String get(Map<Object, Object> hash, String field) {
+        Object value = hash.get(field);
+        if (value == null) {
+            throw new IllegalStateException("guild settings lack '" + field + "'");
+        }
+        return value.toString();
+    }
+}

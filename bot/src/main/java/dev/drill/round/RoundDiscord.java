@@ -1,0 +1,104 @@
+package dev.drill.round;
+
+import dev.drill.discord.ChannelPermissions;
+import dev.drill.discord.DiscordGateway;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.springframework.stereotype.Component;
+
+/** Posts rounds through JDA: the question with its thread, then the lock, the recap and the link. */
+@Component
+final class RoundDiscord implements RoundPublisher {
+
+    /** Answers that mean Discord will refuse every retry too. */
+    private static final Set<ErrorResponse> PERMANENT = EnumSet.of(
+            ErrorResponse.UNKNOWN_CHANNEL,
+            ErrorResponse.UNKNOWN_GUILD,
+            ErrorResponse.MISSING_ACCESS,
+            ErrorResponse.MISSING_PERMISSIONS);
+
+    private final DiscordGateway gateway;
+
+    RoundDiscord(DiscordGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public Posted post(Post post) {
+        TextChannel channel = channel(post.guild(), post.channel());
+        List<Permission> missing = ChannelPermissions.missing(channel);
+        if (!missing.isEmpty()) {
+            throw new ChannelUnavailable("I lack " + ChannelPermissions.names(missing) + " in #" + channel.getName());
+        }
+        try {
+            Message message = channel.sendMessage(RoundRenderer.question(post))
+                    .setNonce(post.nonce())
+                    .complete();
+            ThreadChannel thread;
+            try {
+                thread = message.createThreadChannel(RoundRenderer.threadName(post.date(), post.question()))
+                        .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
+                        .complete();
+            } catch (ErrorResponseException e) {
+                // A retry after a crash finds the thread of the first attempt: same id as the message.
+                thread = channel.getGuild().getThreadChannelById(message.getIdLong());
+                if (thread == null) {
+                    throw e;
+                }
+            }
+            return new Posted(message.getIdLong(), thread.getIdLong());
+        } catch (ErrorResponseException e) {
+            throw PERMANENT.contains(e.getErrorResponse())
+                    ? new ChannelUnavailable(
+                            "Discord refused the post in #" + channel.getName() + ": " + e.getMeaning())
+                    : e;
+        } catch (InsufficientPermissionException e) {
+            throw new ChannelUnavailable("I lack " + e.getPermission().getName() + " in #" + channel.getName());
+        }
+    }
+
+    @Override
+    public void close(Closing closing) {
+        TextChannel channel = channel(closing.guild(), closing.channel());
+        ThreadChannel thread = channel.getGuild().getThreadChannelById(closing.thread());
+        if (thread == null) {
+            throw new ChannelUnavailable("the round's thread no longer exists");
+        }
+        thread.getManager().setLocked(true).complete();
+        List<MessageCreateData> recap = RoundRenderer.recap(closing.recap());
+        Message first = null;
+        for (int i = 0; i < recap.size(); i++) {
+            Message sent = thread.sendMessage(recap.get(i))
+                    .setNonce(closing.nonce() + i)
+                    .complete();
+            first = first == null ? sent : first;
+        }
+        String link = first == null ? thread.getJumpUrl() : first.getJumpUrl();
+        channel.sendMessage(RoundRenderer.recapLink(
+                        closing.recap().date(), link, closing.recap().skipped()))
+                .setNonce(closing.nonce() + "l")
+                .complete();
+    }
+
+    private TextChannel channel(long guildId, long channelId) {
+        Guild guild = gateway.jda().getGuildById(guildId);
+        if (guild == null) {
+            throw new ChannelUnavailable("Drill is no longer in this server");
+        }
+        TextChannel channel = guild.getTextChannelById(channelId);
+        if (channel == null) {
+            throw new ChannelUnavailable("the practice channel no longer exists");
+        }
+        return channel;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.drill.round;
+
+import dev.drill.content.Question;
+import java.time.Instant;
+
+/** What the round feature needs from Discord: post a question with its thread, and close a round. */
+public interface RoundPublisher {
+
+    /** Posts the question (with the nonce, so a retry cannot post twice) and starts its thread. */
+    Posted post(Post post);
+
+    /** Locks the thread, posts the recap in it and a one-line link to it in the channel. */
+    void close(Closing closing);
+
+    record Post(
+            long guild,
+            long channel,
+            long pingRole,
+            String nonce,
+            Question question,
+            String date,
+            Instant closes,
+            boolean late) {}
+
+    record Posted(long message, long thread) {}
+
+    record Closing(long guild, long channel, long thread, String nonce, Recap recap) {}
+
+    /**
+     * Discord will not take the post there any more (the bot left, the channel is gone, a permission was
+     * removed): retrying cannot help, so the guild is paused with this reason.
+     */
+    final class ChannelUnavailable extends RuntimeException {
+        public ChannelUnavailable(String reason) {
+            super(reason);
+        }
+    }
+}

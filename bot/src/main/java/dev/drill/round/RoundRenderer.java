@@ -1,0 +1,101 @@
+package dev.drill.round;
+
+import dev.drill.content.Question;
+import dev.drill.discord.ButtonHandler;
+import dev.drill.discord.Replies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.TimeFormat;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/** Renders a round's messages: the daily question, the recap and the channel's link to it. Pure. */
+final class RoundRenderer {
+
+    /** The custom id prefix of the "How did I do?" button. */
+    static final String FEEDBACK_BUTTON = "feedback";
+
+    /** Discord allows 6000 characters over all embeds of one message. */
+    private static final int MESSAGE_EMBED_BUDGET = 6000;
+
+    private RoundRenderer() {}
+
+    static MessageCreateData question(RoundPublisher.Post post) {
+        Question q = post.question();
+        EmbedBuilder embed = Replies.embed()
+                .setTitle(Replies.fit(
+                        "Daily drill · " + post.date() + " · " + q.level().title(), 256))
+                .setDescription("**" + q.prompt() + "**")
+                .addField("Topics", String.join(", ", q.topics()), true)
+                .addField("Closes", TimeFormat.RELATIVE.format(post.closes().toEpochMilli()), true)
+                .addField(
+                        "How to answer",
+                        "Reply in the thread below: your first message of 40+ characters is your answer (+10)."
+                                + " React 👍 to the answers you find best. The recap with a model answer comes when"
+                                + " the round closes.",
+                        false);
+        if (post.late()) {
+            embed.setFooter("Posted late: Drill was offline at the scheduled time.");
+        }
+        MessageCreateBuilder message = new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setComponents(ActionRow.of(
+                        Button.secondary(ButtonHandler.customId(FEEDBACK_BUTTON, post.date()), "How did I do?")));
+        if (post.pingRole() != 0) {
+            // The one deliberate ping: only the configured role, nobody else.
+            message.setContent("<@&" + post.pingRole() + ">").mentionRoles(post.pingRole());
+        }
+        return message.build();
+    }
+
+    static String threadName(String date, Question question) {
+        String topics = question.topics().stream().collect(Collectors.joining(", "));
+        return Replies.fit("Drill " + date + " · " + topics, 100);
+    }
+
+    /** The recap as one or more messages, each within Discord's embed limits. */
+    static List<MessageCreateData> recap(Recap recap) {
+        List<MessageEmbed> embeds = new ArrayList<>();
+        EmbedBuilder summary = Replies.embed()
+                .setTitle(Replies.fit((recap.skipped() ? "Round skipped · " : "Round closed · ") + recap.date(), 256));
+        if (recap.question() != null) {
+            summary.setDescription(Replies.fit("**" + recap.question().prompt() + "**", 1000));
+        }
+        if (recap.skipped()) {
+            summary.addField("Not scored", "An admin skipped this round: its answers earn no points.", false);
+        }
+        summary.addField("Participants", Integer.toString(recap.participants()), true);
+        embeds.add(summary.build());
+        return pack(embeds);
+    }
+
+    /** Puts embeds into as few messages as Discord's per-message limits (10 embeds, 6000 characters) allow. */
+    static List<MessageCreateData> pack(List<MessageEmbed> embeds) {
+        List<MessageCreateData> messages = new ArrayList<>();
+        List<MessageEmbed> current = new ArrayList<>();
+        int length = 0;
+        for (MessageEmbed embed : embeds) {
+            if (!current.isEmpty() && (current.size() == 10 || length + embed.getLength() > MESSAGE_EMBED_BUDGET)) {
+                messages.add(new MessageCreateBuilder().setEmbeds(current).build());
+                current = new ArrayList<>();
+                length = 0;
+            }
+            current.add(embed);
+            length += embed.getLength();
+        }
+        if (!current.isEmpty()) {
+            messages.add(new MessageCreateBuilder().setEmbeds(current).build());
+        }
+        return messages;
+    }
+
+    static String recapLink(String date, String jumpUrl, boolean skipped) {
+        return (skipped ? "The round of " + date + " was skipped: " : "The round of " + date + " is closed: recap → ")
+                + jumpUrl;
+    }
+}

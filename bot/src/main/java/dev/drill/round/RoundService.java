@@ -1,0 +1,367 @@
+package dev.drill.round;
+
+import dev.drill.content.Level;
+import dev.drill.content.Question;
+import dev.drill.content.QuestionBank;
+import dev.drill.guild.GuildSettings;
+import dev.drill.guild.GuildSettingsStore;
+import dev.drill.redis.Keys;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens and closes rounds exactly once. Opening claims the round in Redis ({@code SET NX}) before posting
+ * and posts with a nonce derived from guild and round, so a retry, a restart between claim and post, or a
+ * second instance on the same Redis never produces a second post.
+ */
+@Service
+public final class RoundService {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundService.class);
+
+    /** A post later than this after its scheduled time is marked late. */
+    static final Duration LATE_AFTER = Duration.ofMinutes(1);
+    /** A claim older than this whose round was never posted belongs to an instance that died. */
+    static final Duration STALE_CLAIM = Duration.ofSeconds(60);
+    /** How soon a failed post or close is tried again. */
+    static final Duration RETRY = Duration.ofSeconds(30);
+
+    private final RoundStore rounds;
+    private final GuildSettingsStore settingsStore;
+    private final QuestionBank bank;
+    private final RoundPublisher publisher;
+    private final StringRedisTemplate redis;
+    private final Clock clock;
+    private final String instance = UUID.randomUUID().toString();
+
+    RoundService(
+            RoundStore rounds,
+            GuildSettingsStore settingsStore,
+            QuestionBank bank,
+            RoundPublisher publisher,
+            StringRedisTemplate redis,
+            Clock clock) {
+        this.rounds = rounds;
+        this.settingsStore = settingsStore;
+        this.bank = bank;
+        this.publisher = publisher;
+        this.redis = redis;
+        this.clock = clock;
+    }
+
+    /** Runs the due work of every guild whose next due instant has come. */
+    public synchronized void runDue() {
+        Instant now = clock.instant();
+        for (String guild : rounds.dueGuilds(now, 500)) {
+            try {
+                tick(Long.parseLong(guild), now);
+            } catch (RuntimeException e) {
+                log.error("Round work for guild {} failed; retrying in {}s", guild, RETRY.toSeconds(), e);
+                rounds.scheduleDue(Long.parseLong(guild), now.plus(RETRY));
+            }
+        }
+    }
+
+    /** Closes the round whose window ended, opens the one whose time came, and books the next due instant. */
+    void tick(long guild, Instant now) {
+        Optional<GuildSettings> found = settingsStore.find(guild);
+        if (found.isEmpty()) {
+            rounds.unscheduleDue(guild);
+            return;
+        }
+        GuildSettings settings = found.get();
+        Schedule schedule = Schedule.of(settings);
+        currentRound(guild)
+                .filter(Round::isOpen)
+                .filter(r -> !now.isBefore(r.closes()))
+                .ifPresent(r -> close(r, RoundState.CLOSED));
+
+        Instant retry = null;
+        if (!settings.paused()) {
+            Optional<Instant> slot = schedule.latestOpeningAtOrBefore(now);
+            if (slot.isPresent()) {
+                LocalDate date = schedule.dateOf(slot.get());
+                Instant closes = schedule.closeOf(date, slot.get());
+                if (now.isBefore(closes)) {
+                    boolean late = Duration.between(slot.get(), now).compareTo(LATE_AFTER) > 0;
+                    retry = open(settings, date.toString(), now, closes, late).orElse(null);
+                }
+                // A window that passed entirely while the bot was away is skipped, never backfilled.
+            }
+        }
+        bookNext(guild, now, retry);
+    }
+
+    /** Books the guild's next due instant: its next opening, an open round's close, or a retry. */
+    private void bookNext(long guild, Instant now, Instant retry) {
+        // Read again: opening may just have paused the guild (a lost channel).
+        Instant next = settingsStore
+                .find(guild)
+                .filter(s -> !s.paused())
+                .map(s -> Schedule.of(s).nextOpening(now))
+                .orElse(null);
+        Optional<Round> open = currentRound(guild).filter(Round::isOpen);
+        if (open.isPresent()) {
+            next = earliest(next, open.get().closes());
+        }
+        next = earliest(next, retry);
+        if (next == null) {
+            rounds.unscheduleDue(guild);
+        } else {
+            rounds.scheduleDue(guild, next);
+        }
+    }
+
+    /**
+     * Opens the round of a date unless it already exists. Returns when to try again if the round could
+     * not be posted now (another instance holds a fresh claim, or Discord failed).
+     */
+    Optional<Instant> open(GuildSettings settings, String date, Instant now, Instant closes, boolean late) {
+        long guild = settings.guild();
+        Optional<Round> existing = rounds.find(guild, date);
+        if (existing.isPresent() && existing.get().state() != RoundState.CLAIMED) {
+            return Optional.empty();
+        }
+        RoundStore.Claim mine = new RoundStore.Claim(instance, now);
+        if (!rounds.claim(guild, date, mine)) {
+            Optional<RoundStore.Claim> theirs = rounds.claimOf(guild, date);
+            if (theirs.isPresent() && !theirs.get().instance().equals(instance)) {
+                Instant staleAt = theirs.get().at().plus(STALE_CLAIM);
+                if (now.isBefore(staleAt)) {
+                    return Optional.of(staleAt);
+                }
+                if (!rounds.takeOver(guild, date, theirs.get(), mine)) {
+                    return Optional.of(now.plus(RETRY));
+                }
+                log.info("Guild {}: taking over the stale claim of round {}", guild, date);
+            }
+        }
+        Round round = rounds.find(guild, date).orElseGet(() -> claimNew(settings, date, now, closes, late));
+        Question question = bank.byId(round.questionId()).orElseGet(() -> pick(settings));
+        RoundPublisher.Posted posted;
+        try {
+            posted = publisher.post(new RoundPublisher.Post(
+                    guild,
+                    round.channel(),
+                    settings.pingRole(),
+                    nonce("open", guild, date),
+                    question,
+                    date,
+                    round.closes(),
+                    round.late()));
+        } catch (RoundPublisher.ChannelUnavailable e) {
+            pauseBecause(settings, e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Guild {}: could not post round {} ({}); retrying in {}s",
+                    guild,
+                    date,
+                    e.getMessage(),
+                    RETRY.toSeconds());
+            return Optional.of(now.plus(RETRY));
+        }
+        rounds.markOpen(guild, date, posted.message(), posted.thread());
+        log.info(
+                "Guild {}: round {} open with question {}{}",
+                guild,
+                date,
+                question.id(),
+                round.late() ? " (late)" : "");
+        return Optional.empty();
+    }
+
+    private Round claimNew(GuildSettings settings, String date, Instant now, Instant closes, boolean late) {
+        Question question = pick(settings);
+        Round round = new Round(
+                settings.guild(),
+                date,
+                question.id(),
+                rounds.nextSeq(settings.guild()),
+                settings.channel(),
+                0,
+                0,
+                now,
+                closes,
+                late,
+                RoundState.CLAIMED);
+        rounds.saveClaimed(round);
+        return round;
+    }
+
+    /** The next question of the level rotation that the guild has not been asked in the current cycle. */
+    Question pick(GuildSettings settings) {
+        long guild = settings.guild();
+        List<Level> levels = settings.levels();
+        for (int attempt = 0; attempt < levels.size(); attempt++) {
+            Level level = levels.get((int) Math.floorMod(rounds.nextRotation(guild), levels.size()));
+            List<Question> pool = order(guild, bank.byLevel(level));
+            if (pool.isEmpty()) {
+                continue;
+            }
+            Set<String> asked = rounds.asked(guild, level.id());
+            Question next = pool.stream()
+                    .filter(q -> !asked.contains(q.id()))
+                    .findFirst()
+                    .orElse(null);
+            if (next == null) {
+                rounds.resetAsked(guild, level.id());
+                next = pool.get(0);
+            }
+            rounds.markAsked(guild, level.id(), next.id());
+            return next;
+        }
+        throw new IllegalStateException("the question bank has no question for levels " + levels);
+    }
+
+    /** A fixed order per guild, so two guilds do not get the same question on the same day. */
+    static List<Question> order(long guild, List<Question> questions) {
+        return questions.stream()
+                .sorted(Comparator.comparingLong(q -> mix(guild * 31 + q.id().hashCode())))
+                .toList();
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    /** What an admin command did, as the sentence to show them. */
+    public record Outcome(boolean done, String message) {}
+
+    /** {@code /drill-admin post-now}: closes the open round and opens today's now. */
+    public synchronized Outcome postNow(long guild) {
+        Instant now = clock.instant();
+        Optional<GuildSettings> found = settingsStore.find(guild);
+        if (found.isEmpty()) {
+            return new Outcome(false, "Drill is not set up here yet: run `/drill-admin setup` first.");
+        }
+        GuildSettings settings = found.get();
+        Schedule schedule = Schedule.of(settings);
+        LocalDate today = LocalDate.ofInstant(now, settings.zone());
+        if (rounds.find(guild, today.toString()).isPresent()) {
+            return new Outcome(
+                    false,
+                    "Today's round (" + today + ") has already been posted; there is at most one"
+                            + " round a day. The next one opens <t:"
+                            + schedule.nextOpening(now).getEpochSecond() + ":f>.");
+        }
+        currentRound(guild).filter(Round::isOpen).ifPresent(r -> close(r, RoundState.CLOSED));
+        Optional<Instant> retry = open(settings, today.toString(), now, schedule.closeOf(today, now), false);
+        bookNext(guild, now, retry.orElse(null));
+        Optional<Round> opened = rounds.find(guild, today.toString()).filter(Round::isOpen);
+        if (opened.isEmpty()) {
+            return new Outcome(
+                    false,
+                    settingsStore.find(guild).filter(GuildSettings::paused).isPresent()
+                            ? "I could not post: "
+                                    + settingsStore.find(guild).get().pausedReason()
+                            : "Discord did not take the post just now; I will keep trying for a few minutes.");
+        }
+        return new Outcome(true, "Posted today's question in <#" + opened.get().channel() + ">.");
+    }
+
+    /** {@code /drill-admin skip}: closes the open round without scoring it; the schedule goes on. */
+    public synchronized Outcome skip(long guild) {
+        Optional<Round> open = currentRound(guild).filter(Round::isOpen);
+        if (open.isEmpty()) {
+            return new Outcome(false, "There is no open round to skip.");
+        }
+        close(open.get(), RoundState.SKIPPED);
+        rounds.releaseSeq(guild, open.get().seq());
+        bookNext(guild, clock.instant(), null);
+        return new Outcome(true, "Skipped the round of " + open.get().date() + ": it is closed and not scored.");
+    }
+
+    /**
+     * Books the guild's next due work after its settings changed (setup, pause, resume). It does not post a
+     * slot that already passed today: catching up late is for a bot that was down, not for a new schedule.
+     */
+    public void reschedule(long guild) {
+        bookNext(guild, clock.instant(), null);
+    }
+
+    /** When the guild's next round opens, if it is scheduled. */
+    public Optional<Instant> nextOpening(long guild) {
+        Instant now = clock.instant();
+        return settingsStore
+                .find(guild)
+                .filter(s -> !s.paused())
+                .map(s -> Schedule.of(s).nextOpening(now));
+    }
+
+    /** The guild's open round, if any. */
+    public Optional<Round> openRound(long guild) {
+        return currentRound(guild).filter(Round::isOpen);
+    }
+
+    /** Closes a round once: locks its thread and posts the recap. */
+    void close(Round round, RoundState how) {
+        if (!rounds.claimClose(round.guild(), round.date(), instance)) {
+            return;
+        }
+        rounds.markClosed(round.guild(), round.date(), how);
+        Question question = bank.byId(round.questionId()).orElse(null);
+        Recap recap = new Recap(round.date(), question, how == RoundState.SKIPPED, participants(round));
+        try {
+            publisher.close(new RoundPublisher.Closing(
+                    round.guild(),
+                    round.channel(),
+                    round.thread(),
+                    nonce("close", round.guild(), round.date()),
+                    recap));
+        } catch (RuntimeException e) {
+            // The round is closed for scoring either way; a lost recap is logged rather than retried forever.
+            log.warn(
+                    "Guild {}: round {} closed but its recap could not be posted: {}",
+                    round.guild(),
+                    round.date(),
+                    e.getMessage());
+        }
+        log.info(
+                "Guild {}: round {} {}", round.guild(), round.date(), how == RoundState.SKIPPED ? "skipped" : "closed");
+    }
+
+    private int participants(Round round) {
+        Long size = redis.opsForHash().size(Keys.answers(round.guild(), round.date()));
+        return size == null ? 0 : size.intValue();
+    }
+
+    private void pauseBecause(GuildSettings settings, String reason) {
+        log.warn("Guild {}: pausing Drill: {}", settings.guild(), reason);
+        settingsStore.save(settings.withPaused(true, reason));
+    }
+
+    Optional<Round> currentRound(long guild) {
+        return rounds.current(guild).flatMap(date -> rounds.find(guild, date));
+    }
+
+    /** A Discord nonce (at most 25 characters) that is the same for every retry of the same post. */
+    static String nonce(String what, long guild, String date) {
+        UUID hash = UUID.nameUUIDFromBytes((what + ":" + guild + ":" + date).getBytes(StandardCharsets.UTF_8));
+        return Long.toUnsignedString(hash.getMostSignificantBits(), 36);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.isBefore(b) ? a : b;
+    }
+}

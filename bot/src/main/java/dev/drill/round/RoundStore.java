@@ -1,0 +1,223 @@
+package dev.drill.round;
+
+import dev.drill.answer.RoundDirectory;
+import dev.drill.answer.RoundRef;
+import dev.drill.guild.GuildSettingsStore;
+import dev.drill.redis.Keys;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/** Rounds, their exactly-once claims, the question rotation and the due set, in Redis. */
+@Component
+public final class RoundStore implements RoundDirectory {
+
+    /** Claims outlive any round window, so a late retry still finds who claimed the round. */
+    private static final Duration CLAIM_TTL = Duration.ofDays(30);
+
+    private final StringRedisTemplate redis;
+    private final GuildSettingsStore settings;
+
+    RoundStore(StringRedisTemplate redis, GuildSettingsStore settings) {
+        this.redis = redis;
+        this.settings = settings;
+    }
+
+    /** Who claimed a round and when; the claim is what makes opening exactly-once. */
+    record Claim(String instance, Instant at) {
+        static Claim parse(String value) {
+            int bar = value.lastIndexOf('|');
+            return new Claim(value.substring(0, bar), Instant.ofEpochMilli(Long.parseLong(value.substring(bar + 1))));
+        }
+
+        String encode() {
+            return instance + "|" + at.toEpochMilli();
+        }
+    }
+
+    /** {@code SET NX}: true for the one caller that claims the round first. */
+    boolean claim(long guild, String date, Claim claim) {
+        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(Keys.claim(guild, date), claim.encode(), CLAIM_TTL));
+    }
+
+    Optional<Claim> claimOf(long guild, String date) {
+        return Optional.ofNullable(redis.opsForValue().get(Keys.claim(guild, date)))
+                .map(Claim::parse);
+    }
+
+    /** Takes over a stale claim, only if it is still the one the caller saw (no two instances take it over). */
+    boolean takeOver(long guild, String date, Claim seen, Claim mine) {
+        String key = Keys.claim(guild, date);
+        List<Object> result = redis.execute(
+                org.springframework.data.redis.core.script.RedisScript.of(
+                        "if redis.call('GET', KEYS[1]) == ARGV[1] then"
+                                + " redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return {1} end return {0}",
+                        List.class),
+                List.of(key),
+                seen.encode(),
+                mine.encode(),
+                Long.toString(CLAIM_TTL.toMillis()));
+        return result != null && !result.isEmpty() && ((Number) result.get(0)).longValue() == 1;
+    }
+
+    Optional<Round> find(long guild, String date) {
+        Map<Object, Object> hash = redis.opsForHash().entries(Keys.round(guild, date));
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Round(
+                guild,
+                date,
+                str(hash, "question"),
+                num(hash, "seq"),
+                num(hash, "channel"),
+                num(hash, "message"),
+                num(hash, "thread"),
+                Instant.ofEpochMilli(num(hash, "opens")),
+                Instant.ofEpochMilli(num(hash, "closes")),
+                "1".equals(hash.get("late")),
+                RoundState.valueOf(str(hash, "state"))));
+    }
+
+    /** Records a claimed round with its question before anything is posted, so a retry posts the same. */
+    void saveClaimed(Round round) {
+        Map<String, String> hash = new LinkedHashMap<>();
+        hash.put("question", round.questionId());
+        hash.put("seq", Long.toString(round.seq()));
+        hash.put("channel", Long.toString(round.channel()));
+        hash.put("opens", Long.toString(round.opens().toEpochMilli()));
+        hash.put("closes", Long.toString(round.closes().toEpochMilli()));
+        hash.put("late", round.late() ? "1" : "0");
+        hash.put("state", RoundState.CLAIMED.name());
+        redis.opsForHash().putAll(Keys.round(round.guild(), round.date()), hash);
+        redis.opsForHash().put(Keys.state(round.guild()), "last", round.date());
+    }
+
+    /** Records what Discord answered; from here on the round is open for answers. */
+    void markOpen(long guild, String date, long message, long thread) {
+        redis.opsForHash()
+                .putAll(
+                        Keys.round(guild, date),
+                        Map.of(
+                                "message", Long.toString(message),
+                                "thread", Long.toString(thread),
+                                "state", RoundState.OPEN.name()));
+        redis.opsForHash().put(Keys.threads(guild), Long.toString(thread), date);
+        redis.opsForHash().put(Keys.state(guild), "current", date);
+    }
+
+    /** {@code HSETNX}: true for the one caller that gets to close the round and post its recap. */
+    boolean claimClose(long guild, String date, String instance) {
+        return redis.opsForHash().putIfAbsent(Keys.round(guild, date), "closedBy", instance);
+    }
+
+    void markClosed(long guild, String date, RoundState state) {
+        redis.opsForHash().put(Keys.round(guild, date), "state", state.name());
+        Object current = redis.opsForHash().get(Keys.state(guild), "current");
+        if (date.equals(current)) {
+            redis.opsForHash().delete(Keys.state(guild), "current");
+        }
+    }
+
+    Optional<String> current(long guild) {
+        return Optional.ofNullable((String) redis.<String, String>opsForHash().get(Keys.state(guild), "current"));
+    }
+
+    long nextSeq(long guild) {
+        return redis.opsForHash().increment(Keys.state(guild), "seq", 1);
+    }
+
+    /** Gives a skipped round's number back, so skipping does not break anyone's streak. */
+    void releaseSeq(long guild, long seq) {
+        redis.execute(
+                org.springframework.data.redis.core.script.RedisScript.of(
+                        "if tonumber(redis.call('HGET', KEYS[1], 'seq')) == tonumber(ARGV[1]) then"
+                                + " redis.call('HINCRBY', KEYS[1], 'seq', -1) end return 0",
+                        Long.class),
+                List.of(Keys.state(guild)),
+                Long.toString(seq));
+    }
+
+    /** The rotation pointer: how many rounds have picked a level so far. */
+    long nextRotation(long guild) {
+        return redis.opsForHash().increment(Keys.state(guild), "rotation", 1) - 1;
+    }
+
+    Set<String> asked(long guild, String level) {
+        return redis.opsForSet().members(Keys.asked(guild, level));
+    }
+
+    void markAsked(long guild, String level, String questionId) {
+        redis.opsForSet().add(Keys.asked(guild, level), questionId);
+    }
+
+    /** Starts a new cycle of a level once every question of it was asked. */
+    void resetAsked(long guild, String level) {
+        redis.delete(Keys.asked(guild, level));
+    }
+
+    void scheduleDue(long guild, Instant when) {
+        redis.opsForZSet().add(Keys.due(), Long.toString(guild), when.toEpochMilli());
+    }
+
+    void unscheduleDue(long guild) {
+        redis.opsForZSet().remove(Keys.due(), Long.toString(guild));
+    }
+
+    Optional<Instant> due(long guild) {
+        Double score = redis.opsForZSet().score(Keys.due(), Long.toString(guild));
+        return Optional.ofNullable(score).map(s -> Instant.ofEpochMilli(s.longValue()));
+    }
+
+    Set<String> dueGuilds(Instant now, int max) {
+        return redis.opsForZSet().rangeByScore(Keys.due(), Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, max);
+    }
+
+    @Override
+    public Optional<RoundRef> byThread(long guild, long threadId) {
+        Object date = redis.opsForHash().get(Keys.threads(guild), Long.toString(threadId));
+        return date == null ? Optional.empty() : byDate(guild, date.toString());
+    }
+
+    @Override
+    public Optional<RoundRef> byDate(long guild, String date) {
+        return find(guild, date).filter(r -> r.thread() != 0).map(this::ref);
+    }
+
+    @Override
+    public Optional<RoundRef> latest(long guild) {
+        Object last = redis.opsForHash().get(Keys.state(guild), "last");
+        return last == null ? Optional.empty() : byDate(guild, last.toString());
+    }
+
+    RoundRef ref(Round round) {
+        ZoneId zone = settings.find(round.guild()).map(s -> s.zone()).orElse(ZoneId.of("UTC"));
+        return new RoundRef(
+                round.guild(),
+                round.date(),
+                round.seq(),
+                round.channel(),
+                round.thread(),
+                round.questionId(),
+                zone,
+                round.opens(),
+                round.isOpen());
+    }
+
+    private static String str(Map<Object, Object> hash, String field) {
+        Object value = hash.get(field);
+        return value == null ? "" : value.toString();
+    }
+
+    private static long num(Map<Object, Object> hash, String field) {
+        Object value = hash.get(field);
+        return value == null ? 0 : Long.parseLong(value.toString());
+    }
+}
