@@ -4,7 +4,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,8 +66,11 @@ final class DiscordSpec {
         // A literal segment beats a parameter: /messages/pins must not be taken for /messages/{message_id}.
         found.sort(Comparator.comparingInt(Operation::literals).reversed());
         this.operations = List.copyOf(found);
-        this.registry =
-                SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(SPEC_IRI, text)));
+        // Draft 2020-12, plus Discord's own annotation x-discord-union (it marks an anyOf that is really a oneOf).
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+                .keyword(new NonValidationKeyword("x-discord-union"))
+                .build();
+        this.registry = SchemaRegistry.withDefaultDialect(dialect, b -> b.schemas(Map.of(SPEC_IRI, text)));
     }
 
     /** The spec, read once per JVM: the file is large and every simulator uses the same one. */
