@@ -1,0 +1,83 @@
+package dev.drill.sim;
+
+import java.util.Map;
+
+/**
+ * One user acting in the simulated Discord: a member (alice, bob, carol, admin) or otherbot. Each action
+ * changes the world and dispatches the gateway event Discord would send, then returns what it created.
+ */
+public final class Actor {
+
+    private final SimWorld world;
+    private final SimUser user;
+
+    Actor(SimWorld world, SimUser user) {
+        this.world = world;
+        this.user = user;
+    }
+
+    public SimUser user() {
+        return user;
+    }
+
+    /** Posts a message in a channel or thread; a locked thread refuses it with IllegalStateException. */
+    public SimMessage say(String channelId, String content) {
+        return world.memberSay(user, channelId, content);
+    }
+
+    public SimMessage edit(SimMessage message, String content) {
+        return world.memberEdit(user, message.id(), content);
+    }
+
+    public void delete(SimMessage message) {
+        world.memberDelete(user, message.id());
+    }
+
+    public void react(SimMessage message, String emoji) {
+        world.memberReact(user, message.id(), emoji, true);
+    }
+
+    public void unreact(SimMessage message, String emoji) {
+        world.memberReact(user, message.id(), emoji, false);
+    }
+
+    /**
+     * Runs a registered slash command, e.g. {@code slash(channel, "drill setup", Map.of("time", "09:00"))}.
+     * Values are typed from the command's definition: strings, numbers, booleans; a user option takes a
+     * member name or id, a channel option a channel id or #name, a role option a role id.
+     */
+    public SimInteraction slash(String channelId, String command, Map<String, ?> options) {
+        requireHuman("run slash commands");
+        return world.memberCommand(user, channelId, command, options, null);
+    }
+
+    public SimInteraction slash(String channelId, String command) {
+        return slash(channelId, command, Map.of());
+    }
+
+    /** Types into an option with autocomplete: INTERACTION_CREATE type 4 with that option focused. */
+    public SimInteraction autocomplete(String channelId, String command, Map<String, ?> options, String focusedOption) {
+        requireHuman("use autocomplete");
+        if (!options.containsKey(focusedOption)) {
+            throw new IllegalArgumentException("the focused option '" + focusedOption + "' needs a (partial) value");
+        }
+        return world.memberCommand(user, channelId, command, options, focusedOption);
+    }
+
+    public SimInteraction click(SimMessage message, String customId) {
+        requireHuman("click buttons");
+        return world.memberClick(user, message.id(), customId);
+    }
+
+    /** Runs a message context-menu command (Apps → name) on a message. */
+    public SimInteraction messageCommand(String name, SimMessage target) {
+        requireHuman("run context-menu commands");
+        return world.memberMessageCommand(user, target.id(), name);
+    }
+
+    private void requireHuman(String what) {
+        if (user.bot()) {
+            throw new IllegalStateException(user.name() + " is a bot; bots cannot " + what);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.drill.sim;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A small local Discord for tests and the playground: REST under /api/v10 and a gateway WebSocket that a
+ * real JDA client talks to, a fixture guild with members to act as, observations, awaits and faults.
+ *
+ * <p>Fixture: guild "Practice Team" with #daily-drill and #general; members alice, bob, carol and admin
+ * (Manage Server through the Team Lead role); the bot (role with the invite's permissions); otherbot.
+ */
+public final class DiscordSimulator implements AutoCloseable {
+
+    /** How long the convenience awaits wait: generous, because a timeout only ever ends a failing test. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SimWorld world;
+    private final Gateway gateway;
+    private final RestApi rest;
+    private final SimGuild fixtureGuild;
+
+    private DiscordSimulator(MutableClock clock) {
+        this.world = new SimWorld(clock);
+        this.fixtureGuild = world.guilds().get(0);
+        this.gateway = new Gateway(world);
+        world.attach(gateway);
+        gateway.startAndWait();
+        this.rest = new RestApi(world, DiscordSpec.load(), gateway.url());
+        rest.start();
+    }
+
+    /** Starts REST and gateway on free 127.0.0.1 ports; ids are minted from {@code clock}. */
+    public static DiscordSimulator start(MutableClock clock) {
+        return new DiscordSimulator(clock);
+    }
+
+    /** e.g. http://127.0.0.1:41234/api/v10/ — for {@code RestConfig#setBaseUrl}. */
+    public String restBaseUrl() {
+        return rest.baseUrl();
+    }
+
+    /** e.g. ws://127.0.0.1:41235/ — for a {@code SessionController#getGateway()}. */
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    public String botToken() {
+        return world.token;
+    }
+
+    public String applicationId() {
+        return world.applicationId;
+    }
+
+    public SimUser botUser() {
+        return world.bot;
+    }
+
+    public MutableClock clock() {
+        return world.clock;
+    }
+
+    @Override
+    public void close() {
+        rest.stop();
+        gateway.shutdown();
+    }
+
+    // ---------------------------------------------------------------- fixture
+
+    /** The fixture guild "Practice Team". */
+    public SimGuild guild() {
+        return fixtureGuild;
+    }
+
+    public List<SimGuild> guilds() {
+        return world.guilds();
+    }
+
+    /** Adds a guild shaped like the fixture (same users, roles, two channels); a connected bot gets GUILD_CREATE. */
+    public SimGuild addGuild(String name) {
+        return world.addGuild(name);
+    }
+
+    /** The bot is kicked: GUILD_DELETE, then its REST calls on that guild's channels answer 403 Missing Access. */
+    public void removeBotFrom(SimGuild guild) {
+        world.removeBotFrom(guild.id());
+    }
+
+    /** CHANNEL_DELETE (THREAD_DELETE for a thread), then 404 Unknown Channel (10003) on its routes. */
+    public void deleteChannel(String channelId) {
+        world.deleteChannel(channelId);
+    }
+
+    /**
+     * Denies the bot permission bits in a channel through a member overwrite (CHANNEL_UPDATE); its threads
+     * inherit it, and REST enforces it with 403 Missing Permissions (50013).
+     */
+    public void denyBot(String channelId, long permissionBits) {
+        world.denyBot(channelId, permissionBits);
+    }
+
+    public SimUser user(String name) {
+        return world.user(name);
+    }
+
+    /** The member (alice, bob, carol, admin) or otherbot to act as. */
+    public Actor as(String name) {
+        return new Actor(world, world.user(name));
+    }
+
+    // ---------------------------------------------------------------- observations
+
+    /** Every message in a channel or thread, oldest first, including ephemeral replies (see {@link SimMessage#ephemeral()}). */
+    public List<SimMessage> messages(String channelId) {
+        return world.messagesIn(channelId);
+    }
+
+    /** Messages the bot sent in a channel or thread, oldest first. */
+    public List<SimMessage> botMessages(String channelId) {
+        return messages(channelId).stream().filter(m -> m.authorId().equals(world.bot.id())).toList();
+    }
+
+    public Optional<SimMessage> message(String messageId) {
+        return world.message(messageId);
+    }
+
+    public Optional<SimChannel> channel(String channelId) {
+        return world.channel(channelId);
+    }
+
+    public List<SimChannel> threads(String parentChannelId) {
+        return world.threadsOf(parentChannelId);
+    }
+
+    public List<SimResponse> responses(SimInteraction interaction) {
+        return world.responses(interaction.id());
+    }
+
+    /** The commands registered for a guild (as stored, with ids). */
+    public JsonNode commands(SimGuild guild) {
+        return world.commands(guild.id());
+    }
+
+    public JsonNode globalCommands() {
+        return world.commands(null);
+    }
+
+    public List<RecordedRequest> requests() {
+        return world.requests();
+    }
+
+    /** Requests whose method matches and whose path (relative to /api/v10, e.g. /channels/1/messages) matches the regex. */
+    public List<RecordedRequest> requests(String method, String pathRegex) {
+        Pattern pattern = Pattern.compile(pathRegex);
+        return requests().stream()
+                .filter(r -> r.method().equalsIgnoreCase(method) && pattern.matcher(r.path()).matches())
+                .toList();
+    }
+
+    public List<DispatchedEvent> events() {
+        return world.events();
+    }
+
+    public List<DispatchedEvent> events(String type) {
+        return events().stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    /** Unknown routes, bodies that violate Discord's spec, and other things real Discord would have refused. */
+    public List<String> problems() {
+        return world.problems();
+    }
+
+    public void assertNoProblems() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("the simulated Discord saw " + problems.size() + " problem(s):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting (no sleeps)
+
+    /** Waits until {@code probe} returns a value; woken by every change in the simulator. */
+    public <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        return world.await(timeout, () -> what, probe);
+    }
+
+    public SimMessage awaitMessage(String channelId, Predicate<SimMessage> predicate, Duration timeout) {
+        return world.await(timeout, () -> "a matching message in " + channelId + "; it has " + describe(channelId),
+                () -> messages(channelId).stream().filter(predicate).findFirst());
+    }
+
+    public SimMessage awaitMessage(String channelId, Predicate<SimMessage> predicate) {
+        return awaitMessage(channelId, predicate, DEFAULT_TIMEOUT);
+    }
+
+    public SimChannel awaitThread(String parentChannelId, Predicate<SimChannel> predicate, Duration timeout) {
+        return world.await(timeout, () -> "a matching thread under " + parentChannelId + "; threads: "
+                + threads(parentChannelId), () -> threads(parentChannelId).stream().filter(predicate).findFirst());
+    }
+
+    /** Waits for the first response of the bot to an interaction (reply, defer, update, …). */
+    public SimResponse awaitResponse(SimInteraction interaction) {
+        return awaitResponse(interaction, r -> true, DEFAULT_TIMEOUT);
+    }
+
+    public SimResponse awaitResponse(SimInteraction interaction, Predicate<SimResponse> predicate, Duration timeout) {
+        return world.await(timeout, () -> "a matching response to " + interaction.name() + "; got "
+                + responses(interaction), () -> responses(interaction).stream().filter(predicate).findFirst());
+    }
+
+    /** Waits for a request; handy to know that the bot did (or tried) something. */
+    public RecordedRequest awaitRequest(String method, String pathRegex, Duration timeout) {
+        return world.await(timeout, () -> method + " " + pathRegex, () -> requests(method, pathRegex).stream().findFirst());
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /** Dispatches the last member-caused event again, with a new sequence number, as Discord sometimes does. */
+    public void redeliverLast() {
+        world.redeliverLast();
+    }
+
+    /**
+     * Cuts the gateway socket. Resumable: JDA resumes (op 6) and gets what it missed replayed; otherwise its
+     * RESUME gets INVALID_SESSION and it identifies anew (READY, GUILD_CREATE again).
+     */
+    public void dropConnection(boolean resumable) {
+        gateway.dropConnections(resumable);
+    }
+
+    public boolean gatewayConnected() {
+        return gateway.hasLiveSession();
+    }
+
+    /** Answers the next {@code times} requests matching method and path regex (relative to /api/v10) with a fault. */
+    public void failNext(String method, String pathRegex, int times, RestFault fault) {
+        rest.failNext(method, pathRegex, times, fault);
+    }
+
+    private String describe(String channelId) {
+        return messages(channelId).stream().map(m -> world.user(m.authorId()).name() + ": " + m.content()).toList().toString();
+    }
+}

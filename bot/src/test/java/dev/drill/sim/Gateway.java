@@ -1,0 +1,276 @@
+package dev.drill.sim;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The simulated gateway: HELLO, IDENTIFY → READY + one GUILD_CREATE per guild, heartbeats, dispatches
+ * with rising sequence numbers, and RESUME with replay of what a dropped session missed. Session state
+ * is guarded by the world's monitor, so a dispatch and the state change behind it are one step.
+ */
+final class Gateway extends WebSocketServer {
+
+    static final int HEARTBEAT_INTERVAL_MILLIS = 41_250;
+    private static final int GUILDS = 1;
+    private static final int GUILD_MESSAGES = 1 << 9;
+    private static final int GUILD_MESSAGE_REACTIONS = 1 << 10;
+    private static final int MESSAGE_CONTENT = 1 << 15;
+
+    private final SimWorld world;
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+
+    /** One identified session: what it was sent (for RESUME) and the socket it is on, if any. */
+    private static final class Session {
+        final String id = UUID.randomUUID().toString().replace("-", "");
+        final int intents;
+        final List<Frame> sent = new ArrayList<>();
+        long seq;
+        WebSocket socket;
+
+        Session(int intents, WebSocket socket) {
+            this.intents = intents;
+            this.socket = socket;
+        }
+    }
+
+    private record Frame(long seq, String text) {}
+
+    Gateway(SimWorld world) {
+        super(new InetSocketAddress("127.0.0.1", 0));
+        this.world = world;
+        setReuseAddr(true);
+        setTcpNoDelay(true);
+        setConnectionLostTimeout(0); // JDA heartbeats itself; the simulator never pings
+    }
+
+    void startAndWait() {
+        setDaemon(true);
+        start();
+        try {
+            if (!started.await(10, TimeUnit.SECONDS) || startFailure != null) {
+                throw new IllegalStateException("gateway did not start", startFailure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String url() {
+        return "ws://127.0.0.1:" + getPort() + "/";
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void onError(WebSocket socket, Exception e) {
+        if (socket == null) {
+            startFailure = e;
+            started.countDown();
+        } else {
+            world.problem("gateway error: " + e);
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket socket, ClientHandshake handshake) {
+        String resource = handshake.getResourceDescriptor();
+        if (!resource.contains("encoding=json") || !resource.contains("v=10") || resource.contains("compress=")) {
+            world.problem("gateway opened as " + resource + "; expected ?encoding=json&v=10 without compression");
+        }
+        send(socket, hello());
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String text) {
+        JsonNode frame = Json.parse(text);
+        switch (frame.path("op").asInt(-1)) {
+            case 1 -> send(socket, op(11, null));
+            case 2 -> identify(socket, frame.path("d"));
+            case 6 -> resume(socket, frame.path("d"));
+            case 3, 4, 8 -> {} // presence, voice state, member chunks: nothing to simulate
+            default -> world.problem("gateway got unknown frame " + text);
+        }
+    }
+
+    private void identify(WebSocket socket, JsonNode d) {
+        synchronized (world) {
+            if (!world.token.equals(d.path("token").asString(""))) {
+                socket.close(4004, "Authentication failed.");
+                return;
+            }
+            Session session = new Session(d.path("intents").asInt(0), socket);
+            socket.setAttachment(session);
+            sessions.put(session.id, session);
+            sendDispatch(session, "READY", world.readyPayload(session.id, url()), true);
+            for (SimGuild guild : world.botGuilds()) {
+                sendDispatch(session, "GUILD_CREATE", world.guildCreatePayload(guild.id()), true);
+            }
+        }
+    }
+
+    private void resume(WebSocket socket, JsonNode d) {
+        synchronized (world) {
+            Session session = sessions.get(d.path("session_id").asString(""));
+            if (session == null || !world.token.equals(d.path("token").asString(""))) {
+                send(socket, op(9, Json.MAPPER.getNodeFactory().booleanNode(false)));
+                return;
+            }
+            long last = d.path("seq").asLong();
+            session.socket = socket;
+            socket.setAttachment(session);
+            session.sent.stream().filter(f -> f.seq() > last).forEach(f -> socket.send(f.text()));
+            ObjectNode resumed = Json.object();
+            resumed.putArray("_trace").add("drill-sim");
+            sendDispatch(session, "RESUMED", resumed, true);
+        }
+    }
+
+    /** A new guild for the bot: each live session hears GUILD_CREATE. Called under the world's monitor. */
+    void guildJoined(String guildId) {
+        for (Session session : sessions.values()) {
+            sendDispatch(session, "GUILD_CREATE", world.guildCreatePayload(guildId), true);
+        }
+    }
+
+    /**
+     * Sends an event to every session whose intents ask for it and returns the sequence number of the
+     * first one (0 when no session got it). Called under the world's monitor.
+     */
+    long dispatch(String type, ObjectNode payload) {
+        long first = 0;
+        for (Session session : sessions.values()) {
+            int intent = intentOf(type);
+            if ((session.intents & intent) != intent) {
+                continue;
+            }
+            ObjectNode data = (session.intents & MESSAGE_CONTENT) == 0 ? withoutContent(type, payload) : payload;
+            long seq = sendDispatch(session, type, data, false);
+            first = first == 0 ? seq : first;
+        }
+        return first;
+    }
+
+    private static int intentOf(String type) {
+        if (type.startsWith("MESSAGE_REACTION_")) {
+            return GUILD_MESSAGE_REACTIONS;
+        }
+        if (type.startsWith("MESSAGE_")) {
+            return GUILD_MESSAGES;
+        }
+        return type.startsWith("GUILD_") || type.startsWith("CHANNEL_") || type.startsWith("THREAD_") ? GUILDS : 0;
+    }
+
+    /** Without MESSAGE_CONTENT Discord blanks what others wrote, unless they mention the bot. */
+    private ObjectNode withoutContent(String type, ObjectNode payload) {
+        if (!(type.equals("MESSAGE_CREATE") || type.equals("MESSAGE_UPDATE"))
+                || world.bot.id().equals(payload.path("author").path("id").asString())
+                || payload.path("content").asString("").contains("<@" + world.bot.id() + ">")) {
+            return payload;
+        }
+        ObjectNode blank = payload.deepCopy();
+        blank.put("content", "");
+        blank.putArray("embeds");
+        blank.putArray("components");
+        blank.putArray("attachments");
+        return blank;
+    }
+
+    private long sendDispatch(Session session, String type, ObjectNode data, boolean log) {
+        long seq = ++session.seq;
+        ObjectNode frame = Json.object();
+        frame.put("op", 0);
+        frame.put("s", seq);
+        frame.put("t", type);
+        frame.set("d", data);
+        String text = Json.write(frame);
+        session.sent.add(new Frame(seq, text));
+        if (session.socket != null && session.socket.isOpen()) {
+            session.socket.send(text);
+        }
+        if (log) {
+            world.logEvent(new DispatchedEvent(seq, type, data.deepCopy(), world.clock.instant()));
+        }
+        return seq;
+    }
+
+    /** Closes every session's socket without a close frame, as a network failure would. */
+    void dropConnections(boolean resumable) {
+        synchronized (world) {
+            for (Session session : List.copyOf(sessions.values())) {
+                if (session.socket != null) {
+                    session.socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "simulated network failure");
+                    session.socket = null;
+                }
+                if (!resumable) {
+                    sessions.remove(session.id); // its RESUME will get INVALID_SESSION, then JDA identifies anew
+                }
+            }
+        }
+    }
+
+    boolean hasLiveSession() {
+        synchronized (world) {
+            return sessions.values().stream().anyMatch(s -> s.socket != null && s.socket.isOpen());
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+        synchronized (world) {
+            if (socket.getAttachment() instanceof Session session && session.socket == socket) {
+                session.socket = null;
+                // A client that closes normally (JDA's shutdown, or after an invalid session) will not resume.
+                if (remote && (code == CloseFrame.NORMAL || code == CloseFrame.GOING_AWAY)) {
+                    sessions.remove(session.id);
+                }
+            }
+            world.changed();
+        }
+    }
+
+    private static ObjectNode hello() {
+        ObjectNode d = Json.object();
+        d.put("heartbeat_interval", HEARTBEAT_INTERVAL_MILLIS);
+        d.putArray("_trace").add("drill-sim");
+        return op(10, d);
+    }
+
+    private static ObjectNode op(int op, JsonNode d) {
+        ObjectNode frame = Json.object();
+        frame.put("op", op);
+        frame.set("d", d);
+        return frame;
+    }
+
+    private static void send(WebSocket socket, ObjectNode frame) {
+        if (socket.isOpen()) {
+            socket.send(Json.write(frame));
+        }
+    }
+
+    void shutdown() {
+        try {
+            stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.drill.sim;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The simulated REST API under /api/v10: checks auth, answers queued faults, finds the operation in
+ * Discord's spec, validates the body against it, then routes by the spec's operationId to the world.
+ * Anything unknown or invalid is answered as Discord would and recorded as a problem.
+ */
+final class RestApi {
+
+    private static final String PREFIX = "/api/v10/";
+
+    private final SimWorld world;
+    private final DiscordSpec spec;
+    private final List<PendingFault> faults = new ArrayList<>();
+    private final String gatewayUrl;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    private record Reply(int status, JsonNode body, Map<String, String> headers) {
+        static Reply of(int status, JsonNode body) {
+            return new Reply(status, body, Map.of());
+        }
+    }
+
+    private static final class PendingFault {
+        final String method;
+        final Pattern path;
+        final RestFault fault;
+        int remaining;
+
+        PendingFault(String method, Pattern path, RestFault fault, int remaining) {
+            this.method = method;
+            this.path = path;
+            this.fault = fault;
+            this.remaining = remaining;
+        }
+    }
+
+    RestApi(SimWorld world, DiscordSpec spec, String gatewayUrl) {
+        this.world = world;
+        this.spec = spec;
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    void start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        executor = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "discord-sim-rest");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX;
+    }
+
+    void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    void failNext(String method, String pathRegex, int times, RestFault fault) {
+        synchronized (faults) {
+            faults.add(new PendingFault(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), fault, times));
+        }
+    }
+
+    private RestFault takeFault(String method, String path) {
+        synchronized (faults) {
+            for (Iterator<PendingFault> it = faults.iterator(); it.hasNext(); ) {
+                PendingFault pending = it.next();
+                if (pending.method.equals(method) && pending.path.matcher(path).matches()) {
+                    if (--pending.remaining <= 0) {
+                        it.remove();
+                    }
+                    return pending.fault;
+                }
+            }
+            return null;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        String path = rawPath.startsWith(PREFIX) ? rawPath.substring(PREFIX.length() - 1) : rawPath;
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Reply reply;
+        try {
+            reply = process(method, rawPath, path, query, exchange.getRequestHeaders(), body);
+        } catch (RuntimeException e) {
+            world.problem("simulator failed on " + method + " " + path + ": " + e);
+            reply = Reply.of(500, error(0, "500: Internal Server Error"));
+        }
+        world.logRequest(new RecordedRequest(world.clock.instant(), method, path, query, body, reply.status()));
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        if (reply.body() == null) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+        } else {
+            byte[] bytes = Json.write(reply.body()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    private Reply process(String method, String rawPath, String path, String query, Headers headers, String body) {
+        if (!rawPath.startsWith(PREFIX)) {
+            world.problem("request outside /api/v10: " + method + " " + rawPath);
+            return Reply.of(404, error(0, "404: Not Found"));
+        }
+        if (!("Bot " + world.token).equals(headers.getFirst("Authorization"))) {
+            return Reply.of(401, error(0, "401: Unauthorized"));
+        }
+        RestFault fault = takeFault(method, path);
+        if (fault != null) {
+            return faultReply(fault, method + " " + path);
+        }
+        DiscordSpec.Operation operation = spec.find(method, path).orElse(null);
+        if (operation == null) {
+            world.problem("unknown route (not in Discord's spec): " + method + " " + path);
+            return Reply.of(404, error(0, "404: Not Found"));
+        }
+        JsonNode json = null;
+        if (!body.isBlank()) {
+            String contentType = String.valueOf(headers.getFirst("Content-Type"));
+            if (!contentType.startsWith("application/json")) {
+                world.problem(method + " " + path + " sent " + contentType + "; only JSON bodies are simulated");
+                return Reply.of(400, error(50035, "Invalid Form Body"));
+            }
+            try {
+                json = Json.parse(body);
+            } catch (IllegalArgumentException e) {
+                world.problem(method + " " + path + " sent invalid JSON: " + body);
+                return Reply.of(400, error(50109, "The request body contains invalid JSON."));
+            }
+        }
+        if (operation.jsonBody()) {
+            if (json == null) {
+                world.problem(method + " " + path + " (" + operation.operationId() + ") sent no body");
+                return Reply.of(400, error(50035, "Invalid Form Body"));
+            }
+            List<String> violations = spec.validate(operation, json);
+            if (!violations.isEmpty()) {
+                world.problem(method + " " + path + " (" + operation.operationId() + ") violates the spec: "
+                        + violations + " in " + body);
+                ObjectNode invalid = error(50035, "Invalid Form Body");
+                violations.forEach(invalid.putArray("errors")::add);
+                return Reply.of(400, invalid);
+            }
+        }
+        Map<String, String> params = pathParams(operation.template(), path);
+        try {
+            JsonNode result = route(operation, method, params, queryParams(query), json);
+            return result == null ? Reply.of(204, null) : Reply.of(200, result);
+        } catch (DiscordError e) {
+            return Reply.of(e.status, e.body());
+        }
+    }
+
+    private JsonNode route(DiscordSpec.Operation operation, String method, Map<String, String> p, Map<String, String> q,
+            JsonNode json) {
+        return switch (operation.operationId()) {
+            case "get_my_user" -> world.me();
+            case "get_gateway" -> Json.object().put("url", gatewayUrl);
+            case "get_bot_gateway" -> botGateway();
+            case "bulk_set_application_commands" -> world.putCommands(p.get("application_id"), null, json);
+            case "bulk_set_guild_application_commands" ->
+                world.putCommands(p.get("application_id"), p.get("guild_id"), json);
+            case "list_application_commands" -> world.listCommands(p.get("application_id"), null);
+            case "list_guild_application_commands" -> world.listCommands(p.get("application_id"), p.get("guild_id"));
+            case "get_channel" -> world.getChannel(p.get("channel_id"));
+            case "update_channel" -> world.updateChannel(p.get("channel_id"), json);
+            case "create_message" -> world.createMessage(p.get("channel_id"), json);
+            case "list_messages" -> world.listMessages(p.get("channel_id"), q);
+            case "get_message" -> world.getMessage(p.get("channel_id"), p.get("message_id"));
+            case "update_message" -> world.editMessage(p.get("channel_id"), p.get("message_id"), json);
+            case "delete_message" -> {
+                world.deleteMessage(p.get("channel_id"), p.get("message_id"));
+                yield null;
+            }
+            case "create_thread_from_message" -> world.createThread(p.get("channel_id"), p.get("message_id"), json);
+            case "add_my_message_reaction", "delete_my_message_reaction" -> {
+                world.botReaction(p.get("channel_id"), p.get("message_id"), p.get("emoji_name"), method.equals("PUT"));
+                yield null;
+            }
+            case "create_interaction_response" -> world.interactionCallback(
+                    p.get("interaction_id"), p.get("interaction_token"), json, "true".equals(q.get("with_response")));
+            case "execute_webhook" -> world.followUp(p.get("webhook_id"), p.get("webhook_token"), json);
+            case "get_original_webhook_message", "update_original_webhook_message", "delete_original_webhook_message" ->
+                world.webhookMessage(method, p.get("webhook_id"), p.get("webhook_token"), "@original", json);
+            case "get_webhook_message", "update_webhook_message", "delete_webhook_message" ->
+                world.webhookMessage(method, p.get("webhook_id"), p.get("webhook_token"), p.get("message_id"), json);
+            default -> {
+                world.problem("route not simulated: " + method + " " + operation.template() + " ("
+                        + operation.operationId() + ")");
+                throw new DiscordError(404, 0, "404: Not Found");
+            }
+        };
+    }
+
+    private JsonNode botGateway() {
+        ObjectNode json = Json.object();
+        json.put("url", gatewayUrl);
+        json.put("shards", 1);
+        ObjectNode limit = json.putObject("session_start_limit");
+        limit.put("total", 1000);
+        limit.put("remaining", 999);
+        limit.put("reset_after", 86_400_000);
+        limit.put("max_concurrency", 1);
+        return json;
+    }
+
+    private static Reply faultReply(RestFault fault, String route) {
+        if (fault.status() != 429) {
+            return Reply.of(fault.status(), error(fault.code(), fault.message()));
+        }
+        long seconds = fault.retryAfterSeconds();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Retry-After", Long.toString(seconds));
+        headers.put("X-RateLimit-Limit", "5");
+        headers.put("X-RateLimit-Remaining", "0");
+        headers.put("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + seconds));
+        headers.put("X-RateLimit-Reset-After", seconds + ".000");
+        headers.put("X-RateLimit-Bucket", Integer.toHexString(route.hashCode()));
+        headers.put("X-RateLimit-Scope", "user");
+        // Without "via", JDA takes a 429 for a Cloudflare ban rather than Discord's rate limit.
+        headers.put("via", "1.1 google");
+        ObjectNode body = Json.object();
+        body.put("message", fault.message());
+        body.put("retry_after", (double) seconds);
+        body.put("global", false);
+        return new Reply(429, body, headers);
+    }
+
+    private static ObjectNode error(int code, String message) {
+        ObjectNode body = Json.object();
+        body.put("message", message);
+        body.put("code", code);
+        return body;
+    }
+
+    private static Map<String, String> pathParams(String template, String path) {
+        String[] names = template.substring(1).split("/");
+        String[] values = path.substring(1).split("/");
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < names.length && i < values.length; i++) {
+            if (names[i].startsWith("{")) {
+                params.put(names[i].substring(1, names[i].length() - 1), URLDecoder.decode(values[i], StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static Map<String, String> queryParams(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair : pair.substring(0, eq);
+                params.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.drill.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The simulator's REST side spoken to directly over HTTP: spec validation, Discord's errors, faults, ids. */
+class SimulatorRestTests {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+    private DiscordSimulator sim;
+
+    @BeforeEach
+    void start() {
+        sim = DiscordSimulator.start(clock);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + path))
+                .header("Authorization", "Bot " + sim.botToken())
+                .timeout(Duration.ofSeconds(10));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String post(String channelId, String content) throws IOException, InterruptedException {
+        HttpResponse<String> response = call("POST", "channels/" + channelId + "/messages",
+                "{\"content\":\"" + content + "\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Json.parse(response.body()).path("id").asString();
+    }
+
+    @Test
+    @DisplayName("a message whose content is the number 5 is rejected by the spec (400, 50035) and recorded")
+    void contentMustBeAString() throws Exception {
+        // GIVEN #daily-drill
+        String channel = sim.guild().dailyDrillId();
+
+        // WHEN a body with "content": 5 is posted
+        HttpResponse<String> response = call("POST", "channels/" + channel + "/messages", "{\"content\":5}");
+
+        // THEN Discord's answer, a recorded problem, and no message
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(response.body()).path("code").asInt()).isEqualTo(50035);
+        assertThat(sim.problems()).singleElement().asString().contains("create_message", "/content");
+        assertThat(sim.messages(channel)).isEmpty();
+        assertThatThrownBy(sim::assertNoProblems).isInstanceOf(AssertionError.class).hasMessageContaining("/content");
+    }
+
+    @Test
+    @DisplayName("a thread whose auto_archive_duration is 42 is rejected by the spec")
+    void archiveDurationMustBeOneOfDiscords() throws Exception {
+        // GIVEN a message in #daily-drill
+        String channel = sim.guild().dailyDrillId();
+        String message = post(channel, "question");
+
+        // WHEN a thread is started from it with auto_archive_duration 42
+        HttpResponse<String> response = call("POST", "channels/" + channel + "/messages/" + message + "/threads",
+                "{\"name\":\"answers\",\"auto_archive_duration\":42}");
+
+        // THEN it is refused and no thread exists
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(sim.problems()).singleElement().asString().contains("create_thread_from_message", "auto_archive_duration");
+        assertThat(sim.threads(channel)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("command contexts sent as numeric strings (as JDA 6.5.0 does) are coerced to integers, not rejected")
+    void contextsAsNumericStringsAreCoerced() throws Exception {
+        // GIVEN a command body the way JDA 6.5.0 writes it: contexts ["0","1"], integration_types ["0"]
+        String body = "[{\"name\":\"drill\",\"description\":\"Daily drill\",\"type\":1,"
+                + "\"contexts\":[\"0\",\"1\"],\"integration_types\":[\"0\"]}]";
+
+        // WHEN it registers the guild's commands
+        HttpResponse<String> response =
+                call("PUT", "applications/" + sim.applicationId() + "/guilds/" + sim.guild().id() + "/commands", body);
+
+        // THEN Discord's leniency is reproduced: accepted, stored as integers, and no problem
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode stored = sim.commands(sim.guild()).get(0);
+        assertThat(stored.path("contexts").get(0).isIntegralNumber()).isTrue();
+        assertThat(stored.path("contexts").toString()).isEqualTo("[0,1]");
+        assertThat(stored.path("id").asString()).isNotBlank();
+        sim.assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("the coercion is narrow: a non-numeric string where an integer is wanted is still rejected")
+    void nonNumericStringsAreNotCoerced() throws Exception {
+        HttpResponse<String> response = call("PUT",
+                "applications/" + sim.applicationId() + "/guilds/" + sim.guild().id() + "/commands",
+                "[{\"name\":\"drill\",\"description\":\"d\",\"contexts\":[\"guild\"]}]");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(sim.problems()).singleElement().asString().contains("contexts");
+    }
+
+    @Test
+    @DisplayName("an unknown route is answered 404 and recorded; a missing token is 401")
+    void unknownRouteAndAuth() throws Exception {
+        HttpResponse<String> unknown = call("GET", "channels/1/frobnicate", null);
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + "users/@me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(sim.problems()).singleElement().asString().contains("unknown route", "/channels/1/frobnicate");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(sim.requests()).extracting(RecordedRequest::status).containsExactly(404, 401);
+    }
+
+    @Test
+    @DisplayName("denyBot dispatches CHANNEL_UPDATE with the overwrite, and REST answers 403 Missing Permissions")
+    void deniedPermissionsAreEnforced() throws Exception {
+        // GIVEN the bot may not send in #general
+        String general = sim.guild().generalId();
+        sim.denyBot(general, SimWorld.SEND_MESSAGES);
+
+        // WHEN it posts there anyway
+        HttpResponse<String> response = call("POST", "channels/" + general + "/messages", "{\"content\":\"hi\"}");
+
+        // THEN 403 50013, and the overwrite went out on the gateway
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(Json.parse(response.body()).path("code").asInt()).isEqualTo(50013);
+        JsonNode overwrite = sim.events("CHANNEL_UPDATE").get(0).payload().path("permission_overwrites").get(0);
+        assertThat(overwrite.path("id").asString()).isEqualTo(sim.botUser().id());
+        assertThat(overwrite.path("deny").asString()).isEqualTo(Long.toString(SimWorld.SEND_MESSAGES));
+        sim.assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("a deleted channel is 404 Unknown Channel; a guild that removed the bot is 403 with GUILD_DELETE")
+    void deletedChannelAndRemovedGuild() throws Exception {
+        // GIVEN a second guild, and #general of the first deleted
+        SimGuild other = sim.addGuild("Other Team");
+        sim.deleteChannel(sim.guild().generalId());
+        sim.removeBotFrom(other);
+
+        // WHEN the bot posts in both
+        HttpResponse<String> deleted = call("POST", "channels/" + sim.guild().generalId() + "/messages", "{\"content\":\"x\"}");
+        HttpResponse<String> kicked = call("POST", "channels/" + other.dailyDrillId() + "/messages", "{\"content\":\"x\"}");
+
+        // THEN Discord's answers and events
+        assertThat(deleted.statusCode()).isEqualTo(404);
+        assertThat(Json.parse(deleted.body()).path("code").asInt()).isEqualTo(10003);
+        assertThat(kicked.statusCode()).isEqualTo(403);
+        assertThat(sim.events()).extracting(DispatchedEvent::type).contains("CHANNEL_DELETE", "GUILD_DELETE");
+        sim.assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("queued faults: a 429 carries Retry-After, X-RateLimit-* and via; a 502 once, then success")
+    void faultsOnDemand() throws Exception {
+        // GIVEN a 429 then a 502 queued for posts in #general
+        String general = sim.guild().generalId();
+        sim.failNext("POST", "/channels/\\d+/messages", 1, RestFault.rateLimited(Duration.ofSeconds(2)));
+        sim.failNext("POST", "/channels/\\d+/messages", 1, RestFault.serverError(502));
+
+        // WHEN three posts are made
+        HttpResponse<String> limited = call("POST", "channels/" + general + "/messages", "{\"content\":\"a\"}");
+        HttpResponse<String> failed = call("POST", "channels/" + general + "/messages", "{\"content\":\"a\"}");
+        HttpResponse<String> ok = call("POST", "channels/" + general + "/messages", "{\"content\":\"a\"}");
+
+        // THEN each fault answered once, shaped like Discord's
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(limited.headers().firstValue("via")).isPresent();
+        assertThat(limited.headers().firstValue("X-RateLimit-Bucket")).isPresent();
+        JsonNode body = Json.parse(limited.body());
+        assertThat(body.path("retry_after").asDouble()).isEqualTo(2.0);
+        assertThat(body.path("global").asBoolean(true)).isFalse();
+        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(sim.messages(general)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("snowflakes are minted from the simulated clock and follow it when it moves")
+    void idsFollowTheClock() throws Exception {
+        String first = post(sim.guild().generalId(), "today");
+        clock.advance(Duration.ofDays(1));
+        String second = post(sim.guild().generalId(), "tomorrow");
+
+        assertThat(Snowflakes.timeOf(first)).isEqualTo(Instant.parse("2026-12-01T08:00:00Z"));
+        assertThat(Snowflakes.timeOf(second)).isEqualTo(Instant.parse("2026-12-02T08:00:00Z"));
+        assertThat(sim.message(second).orElseThrow().timestamp()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    @DisplayName("history: after/before/limit, newest first")
+    void history() throws Exception {
+        String general = sim.guild().generalId();
+        String one = post(general, "one");
+        String two = post(general, "two");
+        String three = post(general, "three");
+
+        JsonNode after = Json.parse(call("GET", "channels/" + general + "/messages?after=" + one + "&limit=10", null).body());
+        JsonNode before = Json.parse(call("GET", "channels/" + general + "/messages?before=" + three + "&limit=1", null).body());
+        JsonNode single = Json.parse(call("GET", "channels/" + general + "/messages/" + two, null).body());
+
+        assertThat(after.findValuesAsString("content")).containsExactly("three", "two");
+        assertThat(before.findValuesAsString("content")).containsExactly("two");
+        assertThat(single.path("content").asString()).isEqualTo("two");
+        sim.assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("a locked thread: THREAD_UPDATE goes out, and members can no longer post in it")
+    void lockedThreadRefusesMembers() throws Exception {
+        // GIVEN a thread the bot opened
+        String channel = sim.guild().dailyDrillId();
+        String thread = post(channel, "question");
+        call("POST", "channels/" + channel + "/messages/" + thread + "/threads", "{\"name\":\"answers\",\"auto_archive_duration\":1440}");
+        sim.as("alice").say(thread, "my answer");
+
+        // WHEN the bot locks it
+        HttpResponse<String> locked = call("PATCH", "channels/" + thread, "{\"locked\":true}");
+
+        // THEN the lock is visible, dispatched, and enforced for members
+        assertThat(locked.statusCode()).isEqualTo(200);
+        assertThat(sim.channel(thread).orElseThrow().locked()).isTrue();
+        assertThat(sim.events("THREAD_UPDATE").get(0).payload().path("thread_metadata").path("locked").asBoolean()).isTrue();
+        assertThatThrownBy(() -> sim.as("bob").say(thread, "too late"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("locked");
+        sim.assertNoProblems();
+    }
+}
