@@ -22,7 +22,7 @@ public final class GuildSettingsStore {
 
     private final StringRedisTemplate redis;
 
-    GuildSettingsStore(StringRedisTemplate redis) {
+    public GuildSettingsStore(StringRedisTemplate redis) {
         this.redis = redis;
     }
 

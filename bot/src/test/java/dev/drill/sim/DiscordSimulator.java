@@ -124,7 +124,9 @@ public final class DiscordSimulator implements AutoCloseable {
 
     /** Messages the bot sent in a channel or thread, oldest first. */
     public List<SimMessage> botMessages(String channelId) {
-        return messages(channelId).stream().filter(m -> m.authorId().equals(world.bot.id())).toList();
+        return messages(channelId).stream()
+                .filter(m -> m.authorId().equals(world.bot.id()))
+                .toList();
     }
 
     public Optional<SimMessage> message(String messageId) {
@@ -160,7 +162,8 @@ public final class DiscordSimulator implements AutoCloseable {
     public List<RecordedRequest> requests(String method, String pathRegex) {
         Pattern pattern = Pattern.compile(pathRegex);
         return requests().stream()
-                .filter(r -> r.method().equalsIgnoreCase(method) && pattern.matcher(r.path()).matches())
+                .filter(r -> r.method().equalsIgnoreCase(method)
+                        && pattern.matcher(r.path()).matches())
                 .toList();
     }
 
@@ -193,7 +196,9 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     public SimMessage awaitMessage(String channelId, Predicate<SimMessage> predicate, Duration timeout) {
-        return world.await(timeout, () -> "a matching message in " + channelId + "; it has " + describe(channelId),
+        return world.await(
+                timeout,
+                () -> "a matching message in " + channelId + "; it has " + describe(channelId),
                 () -> messages(channelId).stream().filter(predicate).findFirst());
     }
 
@@ -202,8 +207,10 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     public SimChannel awaitThread(String parentChannelId, Predicate<SimChannel> predicate, Duration timeout) {
-        return world.await(timeout, () -> "a matching thread under " + parentChannelId + "; threads: "
-                + threads(parentChannelId), () -> threads(parentChannelId).stream().filter(predicate).findFirst());
+        return world.await(
+                timeout,
+                () -> "a matching thread under " + parentChannelId + "; threads: " + threads(parentChannelId),
+                () -> threads(parentChannelId).stream().filter(predicate).findFirst());
     }
 
     /** Waits for the first response of the bot to an interaction (reply, defer, update, …). */
@@ -212,13 +219,18 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     public SimResponse awaitResponse(SimInteraction interaction, Predicate<SimResponse> predicate, Duration timeout) {
-        return world.await(timeout, () -> "a matching response to " + interaction.name() + "; got "
-                + responses(interaction), () -> responses(interaction).stream().filter(predicate).findFirst());
+        return world.await(
+                timeout,
+                () -> "a matching response to " + interaction.name() + "; got " + responses(interaction),
+                () -> responses(interaction).stream().filter(predicate).findFirst());
     }
 
     /** Waits for a request; handy to know that the bot did (or tried) something. */
     public RecordedRequest awaitRequest(String method, String pathRegex, Duration timeout) {
-        return world.await(timeout, () -> method + " " + pathRegex, () -> requests(method, pathRegex).stream().findFirst());
+        return world.await(
+                timeout,
+                () -> method + " " + pathRegex,
+                () -> requests(method, pathRegex).stream().findFirst());
     }
 
     // ---------------------------------------------------------------- faults
@@ -246,6 +258,9 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     private String describe(String channelId) {
-        return messages(channelId).stream().map(m -> world.user(m.authorId()).name() + ": " + m.content()).toList().toString();
+        return messages(channelId).stream()
+                .map(m -> world.user(m.authorId()).name() + ": " + m.content())
+                .toList()
+                .toString();
     }
 }

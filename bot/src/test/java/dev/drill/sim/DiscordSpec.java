@@ -37,7 +37,8 @@ final class DiscordSpec {
     private final Map<Operation, Schema> schemas = new ConcurrentHashMap<>();
 
     /** One REST operation of the spec; {@code template} is the spec's path, e.g. /channels/{channel_id}. */
-    record Operation(String method, String template, String operationId, boolean jsonBody, Pattern pattern, int literals) {
+    record Operation(
+            String method, String template, String operationId, boolean jsonBody, Pattern pattern, int literals) {
 
         private static Operation of(String method, String template, JsonNode op) {
             boolean json = op.path("requestBody").path("content").has("application/json");
@@ -49,7 +50,12 @@ final class DiscordSpec {
                 literals += parameter ? 0 : 1;
             }
             return new Operation(
-                    method, template, op.path("operationId").asString(""), json, Pattern.compile(regex.toString()), literals);
+                    method,
+                    template,
+                    op.path("operationId").asString(""),
+                    json,
+                    Pattern.compile(regex.toString()),
+                    literals);
         }
     }
 
@@ -106,14 +112,15 @@ final class DiscordSpec {
                 return candidate;
             }
         }
-        throw new IllegalStateException("Discord's openapi.json not found: no " + RELATIVE_PATH
-                + " above " + Path.of("").toAbsolutePath() + "; set -D" + SPEC_PROPERTY + "=<file>");
+        throw new IllegalStateException("Discord's openapi.json not found: no " + RELATIVE_PATH + " above "
+                + Path.of("").toAbsolutePath() + "; set -D" + SPEC_PROPERTY + "=<file>");
     }
 
     /** The operation a request goes to; {@code path} is relative to /api/v10 and starts with a slash. */
     Optional<Operation> find(String method, String path) {
         return operations.stream()
-                .filter(op -> op.method().equals(method) && op.pattern().matcher(path).matches())
+                .filter(op ->
+                        op.method().equals(method) && op.pattern().matcher(path).matches())
                 .findFirst();
     }
 
@@ -131,8 +138,8 @@ final class DiscordSpec {
     }
 
     private Schema schemaOf(Operation operation) {
-        String pointer = "/paths/" + escape(operation.template()) + "/" + operation.method().toLowerCase()
-                + "/requestBody/content/application~1json/schema";
+        String pointer = "/paths/" + escape(operation.template()) + "/"
+                + operation.method().toLowerCase() + "/requestBody/content/application~1json/schema";
         return registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + pointer));
     }
 

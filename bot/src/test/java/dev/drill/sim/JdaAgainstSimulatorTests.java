@@ -43,7 +43,10 @@ class JdaAgainstSimulatorTests {
     @BeforeAll
     void connect() throws InterruptedException {
         sim = DiscordSimulator.start(clock);
-        jda = JDABuilder.createLight(sim.botToken(), GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
+        jda = JDABuilder.createLight(
+                        sim.botToken(),
+                        GatewayIntent.GUILD_MESSAGES,
+                        GatewayIntent.MESSAGE_CONTENT,
                         GatewayIntent.GUILD_MESSAGE_REACTIONS)
                 // The three settings that point a JDA at the simulator (DISCORD-SIM.md):
                 .setRestConfig(new RestConfig().setBaseUrl(sim.restBaseUrl()))
@@ -136,7 +139,8 @@ class JdaAgainstSimulatorTests {
         assertThat(simThread.id()).isEqualTo(question.getId());
         assertThat(simThread.parentId()).isEqualTo(sim.guild().dailyDrillId());
         assertThat(sim.events("THREAD_CREATE"))
-                .anySatisfy(e -> assertThat(e.payload().path("newly_created").asBoolean()).isTrue());
+                .anySatisfy(e -> assertThat(e.payload().path("newly_created").asBoolean())
+                        .isTrue());
         assertThat(jda.getThreadChannelById(thread.getId())).isNotNull();
     }
 
@@ -145,14 +149,16 @@ class JdaAgainstSimulatorTests {
     void slashCommandAndEphemeralReply() {
         // GIVEN /drill stats registered and a bot that answers it ephemerally with the chosen member
         registersGuildCommands();
-        recorder.on(SlashCommandInteractionEvent.class, event -> event.reply(
-                        "Stats of " + event.getOption("member").getAsUser().getName())
-                .setEphemeral(true)
-                .queue());
+        recorder.on(
+                SlashCommandInteractionEvent.class,
+                event -> event.reply("Stats of "
+                                + event.getOption("member").getAsUser().getName())
+                        .setEphemeral(true)
+                        .queue());
 
         // WHEN alice runs /drill stats member:bob
-        SimInteraction interaction = sim.as("alice")
-                .slash(sim.guild().dailyDrillId(), "drill stats", Map.of("member", "bob"));
+        SimInteraction interaction =
+                sim.as("alice").slash(sim.guild().dailyDrillId(), "drill stats", Map.of("member", "bob"));
 
         // THEN the reply is ephemeral, answers that interaction, and is kept with the channel
         SimResponse response = sim.awaitResponse(interaction);
@@ -160,8 +166,8 @@ class JdaAgainstSimulatorTests {
         assertThat(response.ephemeral()).isTrue();
         assertThat(response.content()).isEqualTo("Stats of bob");
         assertThat(response.message().interactionId()).isEqualTo(interaction.id());
-        SlashCommandInteractionEvent seen =
-                recorder.await(SlashCommandInteractionEvent.class, e -> e.getId().equals(interaction.id()), WAIT);
+        SlashCommandInteractionEvent seen = recorder.await(
+                SlashCommandInteractionEvent.class, e -> e.getId().equals(interaction.id()), WAIT);
         assertThat(seen.getFullCommandName()).isEqualTo("drill stats");
         assertThat(seen.getMember().getUser().getName()).isEqualTo("alice");
     }
@@ -188,10 +194,16 @@ class JdaAgainstSimulatorTests {
     @DisplayName("the same nonce with enforce_nonce posts once: the second send returns the first message")
     void nonceDeduplication() {
         // GIVEN a message posted with a deterministic nonce
-        Message first = dailyDrill().sendMessage("Round of 2026-12-01").setNonce("round-2026-12-01").complete();
+        Message first = dailyDrill()
+                .sendMessage("Round of 2026-12-01")
+                .setNonce("round-2026-12-01")
+                .complete();
 
         // WHEN the same post is retried with the same nonce
-        Message second = dailyDrill().sendMessage("Round of 2026-12-01").setNonce("round-2026-12-01").complete();
+        Message second = dailyDrill()
+                .sendMessage("Round of 2026-12-01")
+                .setNonce("round-2026-12-01")
+                .complete();
 
         // THEN Discord answered with the already created message and created no second one
         assertThat(second.getId()).isEqualTo(first.getId());
@@ -200,7 +212,8 @@ class JdaAgainstSimulatorTests {
                 .hasSize(1);
         assertThat(sim.requests("POST", "/channels/\\d+/messages"))
                 .last()
-                .satisfies(r -> assertThat(r.json().path("enforce_nonce").asBoolean()).isTrue());
+                .satisfies(r ->
+                        assertThat(r.json().path("enforce_nonce").asBoolean()).isTrue());
     }
 
     @Test
@@ -211,13 +224,17 @@ class JdaAgainstSimulatorTests {
         sim.failNext("POST", "/channels/" + general + "/messages", 1, RestFault.rateLimited(Duration.ofSeconds(1)));
 
         // WHEN the bot posts there
-        Message posted = jda.getTextChannelById(general).sendMessage("after the rate limit").complete();
+        Message posted = jda.getTextChannelById(general)
+                .sendMessage("after the rate limit")
+                .complete();
 
         // THEN JDA retried after the 429 and the message exists once
         assertThat(sim.requests("POST", "/channels/" + general + "/messages"))
                 .extracting(RecordedRequest::status)
                 .containsExactly(429, 200);
-        assertThat(sim.messages(general)).filteredOn(m -> m.content().equals("after the rate limit")).hasSize(1);
+        assertThat(sim.messages(general))
+                .filteredOn(m -> m.content().equals("after the rate limit"))
+                .hasSize(1);
         assertThat(posted.getContentRaw()).isEqualTo("after the rate limit");
     }
 

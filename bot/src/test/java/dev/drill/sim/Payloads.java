@@ -132,8 +132,14 @@ final class Payloads {
     }
 
     /** The message object; {@code guild} adds what a gateway MESSAGE_CREATE carries (guild_id, member). */
-    static ObjectNode message(SimMessage m, SimUser author, Map<String, SimUser> usersById, String applicationId,
-            String botUserId, ObjectNode memberOrNull, boolean guild) {
+    static ObjectNode message(
+            SimMessage m,
+            SimUser author,
+            Map<String, SimUser> usersById,
+            String applicationId,
+            String botUserId,
+            ObjectNode memberOrNull,
+            boolean guild) {
         ObjectNode json = Json.object();
         json.put("id", m.id());
         json.put("type", m.type());
@@ -155,7 +161,9 @@ final class Payloads {
         json.putArray("mention_roles");
         json.putArray("attachments");
         json.set("embeds", m.embeds() == null ? Json.array() : m.embeds().deepCopy());
-        json.set("components", m.components() == null ? Json.array() : m.components().deepCopy());
+        json.set(
+                "components",
+                m.components() == null ? Json.array() : m.components().deepCopy());
         json.put("pinned", false);
         json.put("flags", m.flags());
         if (m.nonce() != null) {

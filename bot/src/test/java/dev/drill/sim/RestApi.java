@@ -191,7 +191,11 @@ final class RestApi {
         }
     }
 
-    private JsonNode route(DiscordSpec.Operation operation, String method, Map<String, String> p, Map<String, String> q,
+    private JsonNode route(
+            DiscordSpec.Operation operation,
+            String method,
+            Map<String, String> p,
+            Map<String, String> q,
             JsonNode json) {
         return switch (operation.operationId()) {
             case "get_my_user" -> world.me();
@@ -217,8 +221,12 @@ final class RestApi {
                 world.botReaction(p.get("channel_id"), p.get("message_id"), p.get("emoji_name"), method.equals("PUT"));
                 yield null;
             }
-            case "create_interaction_response" -> world.interactionCallback(
-                    p.get("interaction_id"), p.get("interaction_token"), json, "true".equals(q.get("with_response")));
+            case "create_interaction_response" ->
+                world.interactionCallback(
+                        p.get("interaction_id"),
+                        p.get("interaction_token"),
+                        json,
+                        "true".equals(q.get("with_response")));
             case "execute_webhook" -> world.followUp(p.get("webhook_id"), p.get("webhook_token"), json);
             case "get_original_webhook_message", "update_original_webhook_message", "delete_original_webhook_message" ->
                 world.webhookMessage(method, p.get("webhook_id"), p.get("webhook_token"), "@original", json);
@@ -253,7 +261,8 @@ final class RestApi {
         headers.put("Retry-After", Long.toString(seconds));
         headers.put("X-RateLimit-Limit", "5");
         headers.put("X-RateLimit-Remaining", "0");
-        headers.put("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + seconds));
+        headers.put(
+                "X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + seconds));
         headers.put("X-RateLimit-Reset-After", seconds + ".000");
         headers.put("X-RateLimit-Bucket", Integer.toHexString(route.hashCode()));
         headers.put("X-RateLimit-Scope", "user");
@@ -279,7 +288,9 @@ final class RestApi {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < names.length && i < values.length; i++) {
             if (names[i].startsWith("{")) {
-                params.put(names[i].substring(1, names[i].length() - 1), URLDecoder.decode(values[i], StandardCharsets.UTF_8));
+                params.put(
+                        names[i].substring(1, names[i].length() - 1),
+                        URLDecoder.decode(values[i], StandardCharsets.UTF_8));
             }
         }
         return params;
@@ -291,7 +302,8 @@ final class RestApi {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
-                params.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                params.put(
+                        URLDecoder.decode(key, StandardCharsets.UTF_8),
                         eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -29,8 +29,10 @@ public record SimChannel(
         return new SimChannel(id, guildId, name, GUILD_TEXT, null, null, false, false, 0, null, now, 0, 0, 0);
     }
 
-    static SimChannel thread(String id, String parent, String guildId, String name, String owner, int archiveAfter, Instant now) {
-        return new SimChannel(id, guildId, name, PUBLIC_THREAD, parent, owner, false, false, archiveAfter, now, now, 0, 0, 0);
+    static SimChannel thread(
+            String id, String parent, String guildId, String name, String owner, int archiveAfter, Instant now) {
+        return new SimChannel(
+                id, guildId, name, PUBLIC_THREAD, parent, owner, false, false, archiveAfter, now, now, 0, 0, 0);
     }
 
     public boolean isThread() {
@@ -39,22 +41,74 @@ public record SimChannel(
 
     SimChannel withState(boolean locked, boolean archived, Instant at) {
         Instant stamp = archived != this.archived || locked != this.locked ? at : archiveTimestamp;
-        return new SimChannel(id, guildId, name, type, parentId, ownerId, locked, archived, autoArchiveDuration, stamp,
-                createdAt, botAllow, botDeny, messageCount);
+        return new SimChannel(
+                id,
+                guildId,
+                name,
+                type,
+                parentId,
+                ownerId,
+                locked,
+                archived,
+                autoArchiveDuration,
+                stamp,
+                createdAt,
+                botAllow,
+                botDeny,
+                messageCount);
     }
 
     SimChannel withNameAndArchiveAfter(String name, int archiveAfter) {
-        return new SimChannel(id, guildId, name, type, parentId, ownerId, locked, archived, archiveAfter, archiveTimestamp,
-                createdAt, botAllow, botDeny, messageCount);
+        return new SimChannel(
+                id,
+                guildId,
+                name,
+                type,
+                parentId,
+                ownerId,
+                locked,
+                archived,
+                archiveAfter,
+                archiveTimestamp,
+                createdAt,
+                botAllow,
+                botDeny,
+                messageCount);
     }
 
     SimChannel withBotOverwrite(long allow, long deny) {
-        return new SimChannel(id, guildId, name, type, parentId, ownerId, locked, archived, autoArchiveDuration,
-                archiveTimestamp, createdAt, allow, deny, messageCount);
+        return new SimChannel(
+                id,
+                guildId,
+                name,
+                type,
+                parentId,
+                ownerId,
+                locked,
+                archived,
+                autoArchiveDuration,
+                archiveTimestamp,
+                createdAt,
+                allow,
+                deny,
+                messageCount);
     }
 
     SimChannel withMessageCount(int count) {
-        return new SimChannel(id, guildId, name, type, parentId, ownerId, locked, archived, autoArchiveDuration,
-                archiveTimestamp, createdAt, botAllow, botDeny, count);
+        return new SimChannel(
+                id,
+                guildId,
+                name,
+                type,
+                parentId,
+                ownerId,
+                locked,
+                archived,
+                autoArchiveDuration,
+                archiveTimestamp,
+                createdAt,
+                botAllow,
+                botDeny,
+                count);
     }
 }

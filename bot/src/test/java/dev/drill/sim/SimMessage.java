@@ -46,7 +46,9 @@ public record SimMessage(
     }
 
     private List<String> embedField(String field) {
-        return embeds == null ? List.of() : embeds.valueStream().map(e -> e.path(field).asString("")).toList();
+        return embeds == null
+                ? List.of()
+                : embeds.valueStream().map(e -> e.path(field).asString("")).toList();
     }
 
     /** The custom ids of all buttons and selects in the message's components. */
@@ -58,9 +60,25 @@ public record SimMessage(
         return reactions.getOrDefault(emoji, List.of()).size();
     }
 
-    SimMessage edited(String content, JsonNode embeds, JsonNode components, JsonNode allowedMentions, int flags, Instant at) {
-        return new SimMessage(id, channelId, guildId, authorId, type, content, embeds, components, flags, ephemeral,
-                interactionId, allowedMentions, nonce, timestamp, at, reactions);
+    SimMessage edited(
+            String content, JsonNode embeds, JsonNode components, JsonNode allowedMentions, int flags, Instant at) {
+        return new SimMessage(
+                id,
+                channelId,
+                guildId,
+                authorId,
+                type,
+                content,
+                embeds,
+                components,
+                flags,
+                ephemeral,
+                interactionId,
+                allowedMentions,
+                nonce,
+                timestamp,
+                at,
+                reactions);
     }
 
     SimMessage withReaction(String emoji, String userId, boolean add) {
@@ -76,7 +94,22 @@ public record SimMessage(
         } else {
             copy.put(emoji, List.copyOf(users));
         }
-        return new SimMessage(id, channelId, guildId, authorId, type, content, embeds, components, flags, ephemeral,
-                interactionId, allowedMentions, nonce, timestamp, editedTimestamp, copy);
+        return new SimMessage(
+                id,
+                channelId,
+                guildId,
+                authorId,
+                type,
+                content,
+                embeds,
+                components,
+                flags,
+                ephemeral,
+                interactionId,
+                allowedMentions,
+                nonce,
+                timestamp,
+                editedTimestamp,
+                copy);
     }
 }

@@ -36,11 +36,21 @@ final class SimWorld {
     static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
 
     /** What @everyone may do in the fixture: talk, read, react; threads and embeds come from other roles. */
-    static final long EVERYONE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS
-            | READ_MESSAGE_HISTORY | ADD_REACTIONS | USE_APPLICATION_COMMANDS;
+    static final long EVERYONE_PERMISSIONS = VIEW_CHANNEL
+            | SEND_MESSAGES
+            | SEND_MESSAGES_IN_THREADS
+            | READ_MESSAGE_HISTORY
+            | ADD_REACTIONS
+            | USE_APPLICATION_COMMANDS;
     /** The permissions of the bot's invite (ARCHITECTURE.md), given to its managed role. */
-    static final long BOT_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS
-            | CREATE_PUBLIC_THREADS | MANAGE_THREADS | EMBED_LINKS | ADD_REACTIONS | READ_MESSAGE_HISTORY;
+    static final long BOT_PERMISSIONS = VIEW_CHANNEL
+            | SEND_MESSAGES
+            | SEND_MESSAGES_IN_THREADS
+            | CREATE_PUBLIC_THREADS
+            | MANAGE_THREADS
+            | EMBED_LINKS
+            | ADD_REACTIONS
+            | READ_MESSAGE_HISTORY;
 
     private static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
     private static final Duration FIRST_RESPONSE_DEADLINE = Duration.ofSeconds(3);
@@ -146,9 +156,11 @@ final class SimWorld {
     synchronized void denyBot(String channelId, long permissions) {
         SimChannel channel = requireChannel(channelId);
         if (channel.isThread()) {
-            throw new IllegalArgumentException("overwrites live on the parent channel, not on thread " + channel.name());
+            throw new IllegalArgumentException(
+                    "overwrites live on the parent channel, not on thread " + channel.name());
         }
-        SimChannel updated = channel.withBotOverwrite(channel.botAllow() & ~permissions, channel.botDeny() | permissions);
+        SimChannel updated =
+                channel.withBotOverwrite(channel.botAllow() & ~permissions, channel.botDeny() | permissions);
         channels.put(channelId, updated);
         dispatch("CHANNEL_UPDATE", channelJson(updated), updated.guildId());
     }
@@ -186,9 +198,20 @@ final class SimWorld {
         ObjectNode json = Json.object();
         json.put("id", guild.id());
         json.put("name", guild.name());
-        for (String absent : List.of("icon", "splash", "discovery_splash", "banner", "description", "afk_channel_id",
-                "system_channel_id", "rules_channel_id", "public_updates_channel_id", "safety_alerts_channel_id",
-                "vanity_url_code", "application_id", "incidents_data")) {
+        for (String absent : List.of(
+                "icon",
+                "splash",
+                "discovery_splash",
+                "banner",
+                "description",
+                "afk_channel_id",
+                "system_channel_id",
+                "rules_channel_id",
+                "public_updates_channel_id",
+                "safety_alerts_channel_id",
+                "vanity_url_code",
+                "application_id",
+                "incidents_data")) {
             json.putNull(absent);
         }
         json.put("owner_id", guild.ownerId());
@@ -218,8 +241,15 @@ final class SimWorld {
         ArrayNode channelList = json.putArray("channels");
         ArrayNode threads = json.putArray("threads");
         guildChannels(guildId).forEach(c -> (c.isThread() ? threads : channelList).add(channelJson(c)));
-        for (String empty : List.of("emojis", "stickers", "voice_states", "presences", "guild_scheduled_events",
-                "stage_instances", "soundboard_sounds", "embedded_activities")) {
+        for (String empty : List.of(
+                "emojis",
+                "stickers",
+                "voice_states",
+                "presences",
+                "guild_scheduled_events",
+                "stage_instances",
+                "soundboard_sounds",
+                "embedded_activities")) {
             json.putArray(empty);
         }
         return json;
@@ -235,7 +265,8 @@ final class SimWorld {
         if (channel.isThread()) {
             return Payloads.thread(channel, null);
         }
-        return Payloads.channel(channel, bot.id(), guildChannels(channel.guildId()).indexOf(channel));
+        return Payloads.channel(
+                channel, bot.id(), guildChannels(channel.guildId()).indexOf(channel));
     }
 
     private List<String> rolesOf(SimGuild guild, SimUser user) {
@@ -351,7 +382,8 @@ final class SimWorld {
             String name = command.path("name").asString();
             // Discord keeps a command's id when a bulk overwrite names it again.
             String id = previous.valueStream()
-                    .filter(p -> p.path("name").asString().equals(name) && p.path("type").asInt() == type)
+                    .filter(p -> p.path("name").asString().equals(name)
+                            && p.path("type").asInt() == type)
                     .map(p -> p.path("id").asString())
                     .findFirst()
                     .orElseGet(ids::next);
@@ -375,7 +407,8 @@ final class SimWorld {
 
     synchronized JsonNode listCommands(String appId, String guildId) {
         requireApplication(appId);
-        return commands.getOrDefault(guildId == null ? "global" : guildId, Json.array()).deepCopy();
+        return commands.getOrDefault(guildId == null ? "global" : guildId, Json.array())
+                .deepCopy();
     }
 
     private void requireApplication(String appId) {
@@ -402,7 +435,9 @@ final class SimWorld {
         String nonce = Json.text(body, "nonce");
         if (nonce != null && body.path("enforce_nonce").asBoolean(false)) {
             NonceUse use = nonces.get(bot.id() + "/" + nonce);
-            if (use != null && use.at().plus(NONCE_WINDOW).isAfter(clock.instant()) && messages.containsKey(use.messageId())) {
+            if (use != null
+                    && use.at().plus(NONCE_WINDOW).isAfter(clock.instant())
+                    && messages.containsKey(use.messageId())) {
                 return messageJson(messages.get(use.messageId()), false);
             }
         }
@@ -468,8 +503,14 @@ final class SimWorld {
             throw new DiscordError(400, 160004, "A thread has already been created for this message");
         }
         int archiveAfter = body.path("auto_archive_duration").asInt(1440);
-        SimChannel thread = SimChannel.thread(message.id(), channel.id(), channel.guildId(),
-                body.path("name").asString(), bot.id(), archiveAfter, clock.instant());
+        SimChannel thread = SimChannel.thread(
+                message.id(),
+                channel.id(),
+                channel.guildId(),
+                body.path("name").asString(),
+                bot.id(),
+                archiveAfter,
+                clock.instant());
         channels.put(thread.id(), thread);
         ObjectNode created = Payloads.thread(thread, bot.id());
         created.put("newly_created", true);
@@ -520,7 +561,8 @@ final class SimWorld {
 
     synchronized JsonNode interactionCallback(String interactionId, String token, JsonNode body, boolean withResponse) {
         InteractionState state = interactions.get(interactionId);
-        if (state == null || !state.interaction.token().equals(token)
+        if (state == null
+                || !state.interaction.token().equals(token)
                 || clock.instant().isAfter(Snowflakes.timeOf(interactionId).plus(FIRST_RESPONSE_DEADLINE))) {
             throw new DiscordError(404, 10062, "Unknown interaction");
         }
@@ -535,7 +577,12 @@ final class SimWorld {
         SimMessage message = null;
         switch (kind) {
             case REPLY -> {
-                message = postMessage(channels.get(interaction.channelId()), bot, replyType(interaction), data, ephemeral,
+                message = postMessage(
+                        channels.get(interaction.channelId()),
+                        bot,
+                        replyType(interaction),
+                        data,
+                        ephemeral,
                         interaction.id());
                 state.originalMessageId = message.id();
             }
@@ -614,10 +661,11 @@ final class SimWorld {
         InteractionState state = webhookState(appId, token);
         SimInteraction interaction = state.interaction;
         boolean ephemeral = (body.path("flags").asInt(0) & SimMessage.EPHEMERAL_FLAG) != 0;
-        SimMessage message = postMessage(channels.get(interaction.channelId()), bot, replyType(interaction), body,
-                ephemeral, interaction.id());
+        SimMessage message = postMessage(
+                channels.get(interaction.channelId()), bot, replyType(interaction), body, ephemeral, interaction.id());
         state.followUps.add(message.id());
-        state.responses.add(new SimResponse(SimResponse.Kind.FOLLOW_UP, ephemeral, message, body.deepCopy(), clock.instant()));
+        state.responses.add(
+                new SimResponse(SimResponse.Kind.FOLLOW_UP, ephemeral, message, body.deepCopy(), clock.instant()));
         changed();
         return messageJson(message, false);
     }
@@ -633,11 +681,16 @@ final class SimWorld {
         if (messageId == null && original && method.equals("PATCH") && isDeferredReply(state)) {
             // A deferred reply becomes a message with its first edit.
             SimInteraction interaction = state.interaction;
-            SimMessage message = postMessage(channels.get(interaction.channelId()), bot, replyType(interaction), body,
-                    state.deferredEphemeral, interaction.id());
+            SimMessage message = postMessage(
+                    channels.get(interaction.channelId()),
+                    bot,
+                    replyType(interaction),
+                    body,
+                    state.deferredEphemeral,
+                    interaction.id());
             state.originalMessageId = message.id();
-            state.responses.add(new SimResponse(SimResponse.Kind.EDIT_ORIGINAL, message.ephemeral(), message,
-                    body.deepCopy(), clock.instant()));
+            state.responses.add(new SimResponse(
+                    SimResponse.Kind.EDIT_ORIGINAL, message.ephemeral(), message, body.deepCopy(), clock.instant()));
             changed();
             return messageJson(message, false);
         }
@@ -651,15 +704,16 @@ final class SimWorld {
             }
             case "DELETE" -> {
                 removeMessage(message);
-                state.responses.add(new SimResponse(SimResponse.Kind.DELETE_ORIGINAL, message.ephemeral(), message,
-                        null, clock.instant()));
+                state.responses.add(new SimResponse(
+                        SimResponse.Kind.DELETE_ORIGINAL, message.ephemeral(), message, null, clock.instant()));
                 changed();
                 return null;
             }
             default -> {
                 SimMessage edited = applyEdit(message, body);
                 SimResponse.Kind kind = original ? SimResponse.Kind.EDIT_ORIGINAL : SimResponse.Kind.EDIT_FOLLOW_UP;
-                state.responses.add(new SimResponse(kind, edited.ephemeral(), edited, body.deepCopy(), clock.instant()));
+                state.responses.add(
+                        new SimResponse(kind, edited.ephemeral(), edited, body.deepCopy(), clock.instant()));
                 changed();
                 return messageJson(edited, false);
             }
@@ -672,13 +726,26 @@ final class SimWorld {
 
     // ---------------------------------------------------------------- messages (shared by bot and members)
 
-    private SimMessage postMessage(SimChannel channel, SimUser author, int type, JsonNode body, boolean ephemeral,
-            String interactionId) {
+    private SimMessage postMessage(
+            SimChannel channel, SimUser author, int type, JsonNode body, boolean ephemeral, String interactionId) {
         int flags = body.path("flags").asInt(0) | (ephemeral ? SimMessage.EPHEMERAL_FLAG : 0);
-        SimMessage message = new SimMessage(ids.next(), channel.id(), channel.guildId(), author.id(), type,
-                body.path("content").asString(""), Payloads.arrayOrEmpty(body.get("embeds")),
-                Payloads.arrayOrEmpty(body.get("components")), flags, ephemeral, interactionId,
-                copyOrNull(body.get("allowed_mentions")), Json.text(body, "nonce"), clock.instant(), null, Map.of());
+        SimMessage message = new SimMessage(
+                ids.next(),
+                channel.id(),
+                channel.guildId(),
+                author.id(),
+                type,
+                body.path("content").asString(""),
+                Payloads.arrayOrEmpty(body.get("embeds")),
+                Payloads.arrayOrEmpty(body.get("components")),
+                flags,
+                ephemeral,
+                interactionId,
+                copyOrNull(body.get("allowed_mentions")),
+                Json.text(body, "nonce"),
+                clock.instant(),
+                null,
+                Map.of());
         messages.put(message.id(), message);
         if (channel.isThread()) {
             channels.put(channel.id(), channel.withMessageCount(channel.messageCount() + 1));
@@ -698,9 +765,13 @@ final class SimWorld {
     private SimMessage applyEdit(SimMessage message, JsonNode body) {
         String content = body.has("content") ? body.path("content").asString("") : message.content();
         JsonNode embeds = body.has("embeds") ? Payloads.arrayOrEmpty(body.get("embeds")) : message.embeds();
-        JsonNode components = body.has("components") ? Payloads.arrayOrEmpty(body.get("components")) : message.components();
-        JsonNode mentions = body.has("allowed_mentions") ? copyOrNull(body.get("allowed_mentions")) : message.allowedMentions();
-        int flags = body.has("flags") ? body.path("flags").asInt() | (message.flags() & SimMessage.EPHEMERAL_FLAG) : message.flags();
+        JsonNode components =
+                body.has("components") ? Payloads.arrayOrEmpty(body.get("components")) : message.components();
+        JsonNode mentions =
+                body.has("allowed_mentions") ? copyOrNull(body.get("allowed_mentions")) : message.allowedMentions();
+        int flags = body.has("flags")
+                ? body.path("flags").asInt() | (message.flags() & SimMessage.EPHEMERAL_FLAG)
+                : message.flags();
         SimMessage edited = message.edited(content, embeds, components, mentions, flags, clock.instant());
         messages.put(edited.id(), edited);
         if (!edited.ephemeral()) {
@@ -808,8 +879,8 @@ final class SimWorld {
     }
 
     /** A slash command (or its autocomplete when {@code focused} is set), typed from the registered definition. */
-    synchronized SimInteraction memberCommand(SimUser user, String channelId, String commandLine, Map<String, ?> options,
-            String focused) {
+    synchronized SimInteraction memberCommand(
+            SimUser user, String channelId, String commandLine, Map<String, ?> options, String focused) {
         SimChannel channel = requireChannel(channelId);
         SimGuild guild = guilds.get(channel.guildId());
         String[] path = commandLine.trim().replaceFirst("^/", "").split("\\s+");
@@ -858,8 +929,8 @@ final class SimWorld {
         JsonNode component = message.components().findParents("custom_id").stream()
                 .filter(c -> customId.equals(c.path("custom_id").asString()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "message " + messageId + " has no component '" + customId + "'; it has " + message.customIds()));
+                .orElseThrow(() -> new IllegalArgumentException("message " + messageId + " has no component '"
+                        + customId + "'; it has " + message.customIds()));
         ObjectNode data = Json.object();
         data.put("custom_id", customId);
         data.put("component_type", component.path("type").asInt(2));
@@ -878,13 +949,17 @@ final class SimWorld {
     private JsonNode findCommand(String guildId, String name, int type) {
         for (String scope : List.of(guildId, "global")) {
             for (JsonNode command : commands.getOrDefault(scope, Json.array())) {
-                if (command.path("name").asString().equals(name) && command.path("type").asInt(1) == type) {
+                if (command.path("name").asString().equals(name)
+                        && command.path("type").asInt(1) == type) {
                     return command;
                 }
             }
         }
         throw new IllegalArgumentException("no command '" + name + "' of type " + type + " registered; registered: "
-                + commands.values().stream().flatMap(JsonNode::valueStream).map(c -> c.path("name").asString()).toList());
+                + commands.values().stream()
+                        .flatMap(JsonNode::valueStream)
+                        .map(c -> c.path("name").asString())
+                        .toList());
     }
 
     private static ObjectNode commandData(JsonNode command) {
@@ -934,7 +1009,9 @@ final class SimWorld {
             }
             case 8 -> {
                 String roleId = roleByNameOrId(guild, text);
-                JsonNode role = guildCreatePayload(guild.id()).path("roles").valueStream()
+                JsonNode role = guildCreatePayload(guild.id())
+                        .path("roles")
+                        .valueStream()
                         .filter(r -> r.path("id").asString().equals(roleId))
                         .findFirst()
                         .orElseThrow();
@@ -944,8 +1021,10 @@ final class SimWorld {
             default -> throw new IllegalArgumentException("option type " + type + " is not simulated");
         };
         JsonNode choices = definition.path("choices");
-        if (choices.isArray() && !choices.isEmpty()
-                && choices.valueStream().noneMatch(c -> c.path("value").asString().equals(typed.asString()))) {
+        if (choices.isArray()
+                && !choices.isEmpty()
+                && choices.valueStream()
+                        .noneMatch(c -> c.path("value").asString().equals(typed.asString()))) {
             throw new IllegalArgumentException("'" + text + "' is not a choice of option '"
                     + definition.path("name").asString() + "': " + choices.findValuesAsString("name"));
         }
@@ -969,8 +1048,8 @@ final class SimWorld {
         };
     }
 
-    private SimInteraction newInteraction(int type, SimUser user, SimChannel channel, ObjectNode data, SimMessage message,
-            String name) {
+    private SimInteraction newInteraction(
+            int type, SimUser user, SimChannel channel, ObjectNode data, SimMessage message, String name) {
         SimGuild guild = guilds.get(channel.guildId());
         String id = ids.next();
         String token = "aW50ZXJhY3Rpb24." + UUID.randomUUID().toString().replace("-", "");
@@ -1003,8 +1082,16 @@ final class SimWorld {
         if (message != null) {
             json.set("message", messageJson(message, false));
         }
-        SimInteraction interaction = new SimInteraction(id, token, type, guild.id(), channel.id(), user.id(), name,
-                message == null ? null : message.id(), json);
+        SimInteraction interaction = new SimInteraction(
+                id,
+                token,
+                type,
+                guild.id(),
+                channel.id(),
+                user.id(),
+                name,
+                message == null ? null : message.id(),
+                json);
         interactions.put(id, new InteractionState(interaction));
         dispatchMember("INTERACTION_CREATE", json, guild.id());
         return interaction;
@@ -1069,7 +1156,9 @@ final class SimWorld {
     }
 
     synchronized List<SimMessage> messagesIn(String channelId) {
-        return messages.values().stream().filter(m -> m.channelId().equals(channelId)).toList();
+        return messages.values().stream()
+                .filter(m -> m.channelId().equals(channelId))
+                .toList();
     }
 
     synchronized Optional<SimMessage> message(String messageId) {
@@ -1095,7 +1184,8 @@ final class SimWorld {
     }
 
     synchronized JsonNode commands(String guildIdOrNull) {
-        return commands.getOrDefault(guildIdOrNull == null ? "global" : guildIdOrNull, Json.array()).deepCopy();
+        return commands.getOrDefault(guildIdOrNull == null ? "global" : guildIdOrNull, Json.array())
+                .deepCopy();
     }
 
     synchronized List<SimGuild> guilds() {

@@ -33,7 +33,8 @@ class SimulatorRestTests {
         sim.close();
     }
 
-    private HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> call(String method, String path, String json)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + path))
                 .header("Authorization", "Bot " + sim.botToken())
                 .timeout(Duration.ofSeconds(10));
@@ -47,8 +48,8 @@ class SimulatorRestTests {
     }
 
     private String post(String channelId, String content) throws IOException, InterruptedException {
-        HttpResponse<String> response = call("POST", "channels/" + channelId + "/messages",
-                "{\"content\":\"" + content + "\"}");
+        HttpResponse<String> response =
+                call("POST", "channels/" + channelId + "/messages", "{\"content\":\"" + content + "\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         return Json.parse(response.body()).path("id").asString();
     }
@@ -67,7 +68,9 @@ class SimulatorRestTests {
         assertThat(Json.parse(response.body()).path("code").asInt()).isEqualTo(50035);
         assertThat(sim.problems()).singleElement().asString().contains("create_message", "/content");
         assertThat(sim.messages(channel)).isEmpty();
-        assertThatThrownBy(sim::assertNoProblems).isInstanceOf(AssertionError.class).hasMessageContaining("/content");
+        assertThatThrownBy(sim::assertNoProblems)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("/content");
     }
 
     @Test
@@ -78,12 +81,17 @@ class SimulatorRestTests {
         String message = post(channel, "question");
 
         // WHEN a thread is started from it with auto_archive_duration 42
-        HttpResponse<String> response = call("POST", "channels/" + channel + "/messages/" + message + "/threads",
+        HttpResponse<String> response = call(
+                "POST",
+                "channels/" + channel + "/messages/" + message + "/threads",
                 "{\"name\":\"answers\",\"auto_archive_duration\":42}");
 
         // THEN it is refused and no thread exists
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(sim.problems()).singleElement().asString().contains("create_thread_from_message", "auto_archive_duration");
+        assertThat(sim.problems())
+                .singleElement()
+                .asString()
+                .contains("create_thread_from_message", "auto_archive_duration");
         assertThat(sim.threads(channel)).isEmpty();
     }
 
@@ -95,8 +103,10 @@ class SimulatorRestTests {
                 + "\"contexts\":[\"0\",\"1\"],\"integration_types\":[\"0\"]}]";
 
         // WHEN it registers the guild's commands
-        HttpResponse<String> response =
-                call("PUT", "applications/" + sim.applicationId() + "/guilds/" + sim.guild().id() + "/commands", body);
+        HttpResponse<String> response = call(
+                "PUT",
+                "applications/" + sim.applicationId() + "/guilds/" + sim.guild().id() + "/commands",
+                body);
 
         // THEN Discord's leniency is reproduced: accepted, stored as integers, and no problem
         assertThat(response.statusCode()).isEqualTo(200);
@@ -110,7 +120,8 @@ class SimulatorRestTests {
     @Test
     @DisplayName("the coercion is narrow: a non-numeric string where an integer is wanted is still rejected")
     void nonNumericStringsAreNotCoerced() throws Exception {
-        HttpResponse<String> response = call("PUT",
+        HttpResponse<String> response = call(
+                "PUT",
                 "applications/" + sim.applicationId() + "/guilds/" + sim.guild().id() + "/commands",
                 "[{\"name\":\"drill\",\"description\":\"d\",\"contexts\":[\"guild\"]}]");
 
@@ -123,7 +134,8 @@ class SimulatorRestTests {
     void unknownRouteAndAuth() throws Exception {
         HttpResponse<String> unknown = call("GET", "channels/1/frobnicate", null);
         HttpResponse<String> anonymous = http.send(
-                HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + "users/@me")).build(),
+                HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + "users/@me"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -145,7 +157,11 @@ class SimulatorRestTests {
         // THEN 403 50013, and the overwrite went out on the gateway
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(Json.parse(response.body()).path("code").asInt()).isEqualTo(50013);
-        JsonNode overwrite = sim.events("CHANNEL_UPDATE").get(0).payload().path("permission_overwrites").get(0);
+        JsonNode overwrite = sim.events("CHANNEL_UPDATE")
+                .get(0)
+                .payload()
+                .path("permission_overwrites")
+                .get(0);
         assertThat(overwrite.path("id").asString()).isEqualTo(sim.botUser().id());
         assertThat(overwrite.path("deny").asString()).isEqualTo(Long.toString(SimWorld.SEND_MESSAGES));
         sim.assertNoProblems();
@@ -160,8 +176,10 @@ class SimulatorRestTests {
         sim.removeBotFrom(other);
 
         // WHEN the bot posts in both
-        HttpResponse<String> deleted = call("POST", "channels/" + sim.guild().generalId() + "/messages", "{\"content\":\"x\"}");
-        HttpResponse<String> kicked = call("POST", "channels/" + other.dailyDrillId() + "/messages", "{\"content\":\"x\"}");
+        HttpResponse<String> deleted =
+                call("POST", "channels/" + sim.guild().generalId() + "/messages", "{\"content\":\"x\"}");
+        HttpResponse<String> kicked =
+                call("POST", "channels/" + other.dailyDrillId() + "/messages", "{\"content\":\"x\"}");
 
         // THEN Discord's answers and events
         assertThat(deleted.statusCode()).isEqualTo(404);
@@ -217,9 +235,12 @@ class SimulatorRestTests {
         String two = post(general, "two");
         String three = post(general, "three");
 
-        JsonNode after = Json.parse(call("GET", "channels/" + general + "/messages?after=" + one + "&limit=10", null).body());
-        JsonNode before = Json.parse(call("GET", "channels/" + general + "/messages?before=" + three + "&limit=1", null).body());
-        JsonNode single = Json.parse(call("GET", "channels/" + general + "/messages/" + two, null).body());
+        JsonNode after = Json.parse(call("GET", "channels/" + general + "/messages?after=" + one + "&limit=10", null)
+                .body());
+        JsonNode before = Json.parse(call("GET", "channels/" + general + "/messages?before=" + three + "&limit=1", null)
+                .body());
+        JsonNode single = Json.parse(
+                call("GET", "channels/" + general + "/messages/" + two, null).body());
 
         assertThat(after.findValuesAsString("content")).containsExactly("three", "two");
         assertThat(before.findValuesAsString("content")).containsExactly("two");
@@ -233,7 +254,10 @@ class SimulatorRestTests {
         // GIVEN a thread the bot opened
         String channel = sim.guild().dailyDrillId();
         String thread = post(channel, "question");
-        call("POST", "channels/" + channel + "/messages/" + thread + "/threads", "{\"name\":\"answers\",\"auto_archive_duration\":1440}");
+        call(
+                "POST",
+                "channels/" + channel + "/messages/" + thread + "/threads",
+                "{\"name\":\"answers\",\"auto_archive_duration\":1440}");
         sim.as("alice").say(thread, "my answer");
 
         // WHEN the bot locks it
@@ -242,7 +266,13 @@ class SimulatorRestTests {
         // THEN the lock is visible, dispatched, and enforced for members
         assertThat(locked.statusCode()).isEqualTo(200);
         assertThat(sim.channel(thread).orElseThrow().locked()).isTrue();
-        assertThat(sim.events("THREAD_UPDATE").get(0).payload().path("thread_metadata").path("locked").asBoolean()).isTrue();
+        assertThat(sim.events("THREAD_UPDATE")
+                        .get(0)
+                        .payload()
+                        .path("thread_metadata")
+                        .path("locked")
+                        .asBoolean())
+                .isTrue();
         assertThatThrownBy(() -> sim.as("bob").say(thread, "too late"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("locked");

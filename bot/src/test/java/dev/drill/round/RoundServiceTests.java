@@ -1,0 +1,330 @@
+package dev.drill.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drill.content.ContentLoader;
+import dev.drill.content.Level;
+import dev.drill.content.QuestionBank;
+import dev.drill.guild.GuildSettings;
+import dev.drill.guild.GuildSettingsStore;
+import dev.drill.redis.RedisFixture;
+import dev.drill.sim.MutableClock;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Rounds against a real Redis")
+class RoundServiceTests {
+
+    private static final RedisFixture REDIS = new RedisFixture();
+    private static final QuestionBank BANK = new ContentLoader().load(Path.of("..", "content"));
+    private static final long GUILD = 100;
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z")); // Monday 08:00
+    private final FakePublisher discord = new FakePublisher();
+    private GuildSettingsStore settings;
+    private RoundService service;
+
+    @AfterAll
+    static void stopRedis() {
+        REDIS.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        REDIS.flush();
+        settings = new GuildSettingsStore(REDIS.template());
+        service = newInstance(discord);
+    }
+
+    private RoundService newInstance(RoundPublisher publisher) {
+        RoundStore store = new RoundStore(REDIS.template(), settings);
+        return new RoundService(store, settings, BANK, publisher, REDIS.template(), clock);
+    }
+
+    private void setUp(EnumSet<DayOfWeek> days, List<Level> levels) {
+        settings.save(new GuildSettings(GUILD, 500, LocalTime.of(9, 0), BERLIN, days, levels, 0, 0, false, ""));
+        service.reschedule(GUILD);
+    }
+
+    private void setUpWeekdays() {
+        setUp(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(Level.values()));
+    }
+
+    private void at(String instant, RoundService... instances) {
+        clock.set(Instant.parse(instant));
+        for (RoundService instance : instances.length == 0 ? new RoundService[] {service} : instances) {
+            instance.runDue();
+        }
+    }
+
+    @Test
+    @DisplayName("nothing is posted before 09:00 local; at 09:00 one post with its thread")
+    void opensOnTime() {
+        setUpWeekdays();
+
+        at("2026-11-30T07:59:59Z");
+        assertThat(discord.posts).isEmpty();
+
+        at("2026-11-30T08:00:00Z");
+        assertThat(discord.posts).hasSize(1);
+        RoundPublisher.Post post = discord.posts.get(0);
+        assertThat(post.date()).isEqualTo("2026-11-30");
+        assertThat(post.late()).isFalse();
+        assertThat(post.closes()).isEqualTo(Instant.parse("2026-12-01T08:00:00Z"));
+        assertThat(post.question().level()).isEqualTo(Level.FRESHER);
+    }
+
+    @Test
+    @DisplayName("ticking again, or from a second instance on the same Redis, posts nothing more")
+    void exactlyOnce() {
+        setUpWeekdays();
+        FakePublisher second = new FakePublisher();
+        RoundService other = newInstance(second);
+
+        at("2026-11-30T08:00:00Z", service, other);
+        at("2026-11-30T08:00:05Z", other, service);
+
+        assertThat(discord.posts.size() + second.posts.size()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an instance that claimed and died before posting is taken over once its claim is stale")
+    void staleClaimTakenOver() {
+        setUpWeekdays();
+        FakePublisher dying = new FakePublisher();
+        dying.failWith = new IllegalStateException("process killed");
+        RoundService first = newInstance(dying);
+
+        at("2026-11-30T08:00:00Z", first);
+        assertThat(dying.attempts).isEqualTo(1);
+
+        at("2026-11-30T08:00:30Z"); // the new instance sees a fresh claim of someone else: waits
+        assertThat(discord.posts).isEmpty();
+
+        at("2026-11-30T08:01:05Z");
+        assertThat(discord.posts).hasSize(1);
+        assertThat(discord.posts.get(0).nonce()).isEqualTo(dying.lastNonce);
+        assertThat(discord.posts.get(0).question()).isEqualTo(dying.lastQuestion);
+    }
+
+    @Test
+    @DisplayName("back at 09:40 after being down at 09:00: posts then, marked late")
+    void catchUpLate() {
+        setUpWeekdays();
+
+        at("2026-11-30T08:40:00Z");
+
+        assertThat(discord.posts)
+                .singleElement()
+                .satisfies(p -> assertThat(p.late()).isTrue());
+    }
+
+    @Test
+    @DisplayName("a round whose whole window passed while down is skipped, never backfilled")
+    void noBackfill() {
+        setUpWeekdays();
+
+        at("2026-12-02T08:30:00Z"); // Monday's and Tuesday's windows passed
+
+        assertThat(discord.posts)
+                .singleElement()
+                .satisfies(p -> assertThat(p.date()).isEqualTo("2026-12-02"));
+    }
+
+    @Test
+    @DisplayName("the next opening closes the open round first: lock, recap, then the new post")
+    void closesThenOpens() {
+        setUpWeekdays();
+        at("2026-11-30T08:00:00Z");
+
+        at("2026-12-01T08:00:00Z");
+
+        assertThat(discord.closings).singleElement().satisfies(c -> {
+            assertThat(c.recap().date()).isEqualTo("2026-11-30");
+            assertThat(c.recap().skipped()).isFalse();
+        });
+        assertThat(discord.posts).extracting(RoundPublisher.Post::date).containsExactly("2026-11-30", "2026-12-01");
+    }
+
+    @Test
+    @DisplayName("Friday's round stays open over the weekend and closes at Monday's opening")
+    void weekend() {
+        setUpWeekdays();
+        at("2026-12-04T08:00:00Z");
+        at("2026-12-05T08:00:00Z");
+        at("2026-12-06T08:00:00Z");
+        assertThat(discord.closings).isEmpty();
+
+        at("2026-12-07T08:00:00Z");
+
+        assertThat(discord.closings).hasSize(1);
+        assertThat(discord.posts).extracting(RoundPublisher.Post::date).containsExactly("2026-12-04", "2026-12-07");
+    }
+
+    @Test
+    @DisplayName("levels rotate, and a level starts a new cycle once all its questions were asked")
+    void rotationAndCycle() {
+        setUp(EnumSet.allOf(DayOfWeek.class), List.of(Level.FRESHER));
+        Instant day = Instant.parse("2026-11-30T08:00:00Z");
+        for (int i = 0; i < 30; i++) {
+            at(day.plus(Duration.ofDays(i)).toString());
+        }
+
+        List<String> asked = discord.posts.stream().map(p -> p.question().id()).toList();
+        assertThat(asked).hasSize(30);
+        assertThat(new HashSet<>(asked.subList(0, 29))).hasSize(29); // every fresher question once
+        assertThat(asked.get(29)).isIn(asked.subList(0, 29)); // then a new cycle
+    }
+
+    @Test
+    @DisplayName("two levels alternate")
+    void twoLevelsAlternate() {
+        setUp(EnumSet.allOf(DayOfWeek.class), List.of(Level.EXPERIENCED, Level.FRESHER));
+        at("2026-11-30T08:00:00Z");
+        at("2026-12-01T08:00:00Z");
+        at("2026-12-02T08:00:00Z");
+
+        assertThat(discord.posts)
+                .extracting(p -> p.question().level())
+                .containsExactly(Level.EXPERIENCED, Level.FRESHER, Level.EXPERIENCED);
+    }
+
+    @Test
+    @DisplayName("across the last Sunday of March, every post is at 09:00 Berlin time")
+    void acrossDst() {
+        setUp(EnumSet.allOf(DayOfWeek.class), List.of(Level.values()));
+        clock.set(Instant.parse("2027-03-26T12:00:00Z"));
+        service.reschedule(GUILD);
+        for (int hour = 0; hour < 24 * 4; hour++) {
+            clock.advance(Duration.ofHours(1));
+            service.runDue();
+        }
+
+        assertThat(discord.postedAt)
+                .containsExactly(
+                        Instant.parse("2027-03-27T08:00:00Z"),
+                        Instant.parse("2027-03-28T07:00:00Z"),
+                        Instant.parse("2027-03-29T07:00:00Z"),
+                        Instant.parse("2027-03-30T07:00:00Z"));
+    }
+
+    @Nested
+    @DisplayName("admin actions")
+    class Admin {
+
+        @Test
+        @DisplayName("post-now opens today's round at once; a second post-now is refused")
+        void postNow() {
+            setUpWeekdays();
+
+            RoundService.Outcome first = service.postNow(GUILD);
+            RoundService.Outcome second = service.postNow(GUILD);
+
+            assertThat(first.done()).isTrue();
+            assertThat(second.done()).isFalse();
+            assertThat(second.message()).contains("already been posted");
+            assertThat(discord.posts).hasSize(1);
+
+            at("2026-11-30T08:00:00Z"); // today's scheduled time: the round exists already
+            assertThat(discord.posts).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("skip closes the open round unscored, and the schedule goes on")
+        void skip() {
+            setUpWeekdays();
+            at("2026-11-30T08:00:00Z");
+
+            RoundService.Outcome outcome = service.skip(GUILD);
+            at("2026-12-01T08:00:00Z");
+
+            assertThat(outcome.done()).isTrue();
+            assertThat(discord.closings)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.recap().skipped()).isTrue());
+            assertThat(discord.posts).hasSize(2);
+            assertThat(service.skip(GUILD).done()).isTrue();
+            assertThat(service.skip(GUILD).message()).isEqualTo("There is no open round to skip.");
+        }
+
+        @Test
+        @DisplayName("a paused guild posts nothing until resumed")
+        void pause() {
+            setUpWeekdays();
+            settings.save(settings.find(GUILD).orElseThrow().withPaused(true, ""));
+            service.reschedule(GUILD);
+
+            at("2026-11-30T08:00:00Z");
+            assertThat(discord.posts).isEmpty();
+
+            settings.save(settings.find(GUILD).orElseThrow().withPaused(false, ""));
+            service.reschedule(GUILD);
+            at("2026-12-01T08:00:00Z");
+            assertThat(discord.posts).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("a deleted channel pauses the guild with the reason, and it is not retried forever")
+        void channelGone() {
+            setUpWeekdays();
+            discord.failWith = new RoundPublisher.ChannelUnavailable("the practice channel no longer exists");
+
+            at("2026-11-30T08:00:00Z");
+            at("2026-11-30T08:10:00Z");
+            at("2026-12-01T08:00:00Z");
+
+            assertThat(discord.attempts).isEqualTo(1);
+            GuildSettings paused = settings.find(GUILD).orElseThrow();
+            assertThat(paused.paused()).isTrue();
+            assertThat(paused.pausedReason()).contains("no longer exists");
+        }
+    }
+
+    /** Records what would go to Discord; can fail like Discord or a dying process would. */
+    final class FakePublisher implements RoundPublisher {
+        final List<Post> posts = new ArrayList<>();
+        final List<Instant> postedAt = new ArrayList<>();
+        final List<Closing> closings = new ArrayList<>();
+        final Set<String> nonces = new HashSet<>();
+        final AtomicLong ids = new AtomicLong(1000);
+        RuntimeException failWith;
+        int attempts;
+        String lastNonce;
+        dev.drill.content.Question lastQuestion;
+
+        @Override
+        public Posted post(Post post) {
+            attempts++;
+            lastNonce = post.nonce();
+            lastQuestion = post.question();
+            if (failWith != null) {
+                throw failWith;
+            }
+            posts.add(post);
+            postedAt.add(clock.instant());
+            long id = ids.incrementAndGet();
+            return new Posted(id, id);
+        }
+
+        @Override
+        public void close(Closing closing) {
+            closings.add(closing);
+        }
+    }
+}
