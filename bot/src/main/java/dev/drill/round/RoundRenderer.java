@@ -1,5 +1,6 @@
 package dev.drill.round;
 
+import dev.drill.content.CoachingRenderer;
 import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.Replies;
@@ -71,6 +72,9 @@ final class RoundRenderer {
         }
         summary.addField("Participants", Integer.toString(recap.participants()), true);
         embeds.add(summary.build());
+        if (recap.question() != null) {
+            embeds.addAll(CoachingRenderer.coaching(recap.question()));
+        }
         return pack(embeds);
     }
 

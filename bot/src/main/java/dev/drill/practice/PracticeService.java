@@ -1,0 +1,54 @@
+package dev.drill.practice;
+
+import dev.drill.content.Level;
+import dev.drill.content.Question;
+import dev.drill.content.QuestionBank;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.springframework.stereotype.Service;
+
+/** Picks unscored practice questions from the bank, by level and topic. */
+@Service
+public final class PracticeService {
+
+    private final QuestionBank bank;
+    private final RandomGenerator random;
+
+    PracticeService(QuestionBank bank) {
+        this(bank, RandomGenerator.getDefault());
+    }
+
+    PracticeService(QuestionBank bank, RandomGenerator random) {
+        this.bank = bank;
+        this.random = random;
+    }
+
+    /** A random question matching both filters (either may be absent). */
+    public Optional<Question> pick(Optional<Level> level, Optional<String> topic) {
+        List<Question> pool = matching(level, topic);
+        return pool.isEmpty() ? Optional.empty() : Optional.of(pool.get(random.nextInt(pool.size())));
+    }
+
+    public List<Question> matching(Optional<Level> level, Optional<String> topic) {
+        return bank.all().stream()
+                .filter(q -> level.map(l -> q.level() == l).orElse(true))
+                .filter(q -> topic.map(t -> q.topics().contains(t)).orElse(true))
+                .toList();
+    }
+
+    /** Topics that do have questions at a level, to suggest when a combination has none. */
+    public List<String> topicsAt(Optional<Level> level) {
+        return bank.topics().stream()
+                .filter(t -> !matching(level, Optional.of(t)).isEmpty())
+                .toList();
+    }
+
+    public List<String> topics() {
+        return bank.topics();
+    }
+
+    public Optional<Question> byId(String id) {
+        return bank.byId(id);
+    }
+}
