@@ -3,6 +3,7 @@ package dev.drill.sim;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -183,6 +184,14 @@ public final class DiscordSimulator implements AutoCloseable {
             throw new AssertionError("the simulated Discord saw " + problems.size() + " problem(s):\n  - "
                     + String.join("\n  - ", problems));
         }
+    }
+
+    /**
+     * Calls {@code listener} with every message the bot creates or edits (ephemeral ones too), as it happens;
+     * an edit has {@link SimMessage#editedTimestamp()} set. It runs inside the simulator: keep it quick.
+     */
+    public void onBotMessage(Consumer<SimMessage> listener) {
+        world.onBotMessage(listener);
     }
 
     // ---------------------------------------------------------------- waiting (no sleeps)

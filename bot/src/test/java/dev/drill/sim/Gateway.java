@@ -1,5 +1,6 @@
 package dev.drill.sim;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +85,8 @@ final class Gateway extends WebSocketServer {
         if (socket == null) {
             startFailure = e;
             started.countDown();
-        } else {
+        } else if (!(e instanceof IOException)) {
+            // A client that goes away mid-frame is the network's business; anything else is a simulator bug.
             world.problem("gateway error: " + e);
         }
     }

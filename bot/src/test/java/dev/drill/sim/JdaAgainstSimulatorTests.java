@@ -1,6 +1,7 @@
 package dev.drill.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.Map;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -116,6 +118,42 @@ class JdaAgainstSimulatorTests {
         assertThat(sim.events("THREAD_CREATE"))
                 .anySatisfy(e -> assertThat(e.payload().path("newly_created").asBoolean()).isTrue());
         assertThat(jda.getThreadChannelById(thread.getId())).isNotNull();
+    }
+
+    @Test
+    @DisplayName("the bot locks a thread (PATCH → THREAD_UPDATE); members can no longer post in it")
+    void locksAThread() {
+        // GIVEN a question thread with one answer
+        Message question = dailyDrill().sendMessage("Define idempotency").complete();
+        ThreadChannel thread = question.createThreadChannel("Answers: idempotency").complete();
+        sim.as("alice").say(thread.getId(), "Doing it twice has the effect of doing it once");
+
+        // WHEN the round closes and the bot locks the thread
+        thread.getManager().setLocked(true).complete();
+
+        // THEN the simulator and JDA agree it is locked, and a late answer is refused
+        assertThat(sim.channel(thread.getId()).orElseThrow().locked()).isTrue();
+        assertThat(sim.events("THREAD_UPDATE")).isNotEmpty();
+        assertThatThrownBy(() -> sim.as("bob").say(thread.getId(), "late answer"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("locked");
+    }
+
+    @Test
+    @DisplayName("JDA reads history after a message (GET messages?after=…)")
+    void readsHistory() {
+        // GIVEN a bot message and two member messages after it
+        Message mark = jda.getTextChannelById(sim.guild().generalId()).sendMessage("mark").complete();
+        sim.as("alice").say(sim.guild().generalId(), "first after");
+        sim.as("bob").say(sim.guild().generalId(), "second after");
+
+        // WHEN the bot reads what came after its message
+        var history = MessageHistory.getHistoryAfter(mark.getChannel(), mark.getId()).limit(10).complete();
+
+        // THEN it gets both, newest first
+        assertThat(history.getRetrievedHistory())
+                .extracting(Message::getContentRaw)
+                .containsExactly("second after", "first after");
     }
 
     @Test

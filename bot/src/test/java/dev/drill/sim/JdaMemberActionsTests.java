@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -134,6 +136,10 @@ class JdaMemberActionsTests {
     @Test
     @DisplayName("a deferred reply, its edited original and an ephemeral follow-up are recorded in order")
     void deferEditFollowUp() {
+        // GIVEN someone watching what the bot writes (as the playground does)
+        List<SimMessage> written = new CopyOnWriteArrayList<>();
+        sim.onBotMessage(written::add);
+
         // WHEN carol asks for the leaderboard
         SimInteraction interaction = sim.as("carol").slash(sim.guild().generalId(), "drill leaderboard");
 
@@ -146,6 +152,7 @@ class JdaMemberActionsTests {
         assertThat(sim.responses(interaction).get(1).ephemeral()).isFalse();
         assertThat(followUp.ephemeral()).isTrue();
         assertThat(followUp.content()).isEqualTo("(updated hourly)");
+        assertThat(written).extracting(SimMessage::content).containsExactly("1. alice", "(updated hourly)");
     }
 
     @Test
@@ -175,7 +182,7 @@ class JdaMemberActionsTests {
         // THEN the bot's update replaced the message's content and removed the button
         SimResponse response = sim.awaitResponse(click);
         assertThat(response.kind()).isEqualTo(SimResponse.Kind.UPDATE);
-        SimMessage updated = sim.message(question.getId()).orElseThrow();
+        SimMessage updated = sim.awaitMessage(sim.guild().generalId(), m -> m.id().equals(question.getId()));
         assertThat(updated.content()).isEqualTo("Revealed: reveal:q1");
         assertThat(updated.customIds()).isEmpty();
     }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -66,6 +68,7 @@ final class SimWorld {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final List<DispatchedEvent> events = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<Consumer<SimMessage>> botMessageListeners = new CopyOnWriteArrayList<>();
     private Gateway gateway;
     private MemberEvent lastMemberEvent;
 
@@ -680,6 +683,7 @@ final class SimWorld {
                 Payloads.arrayOrEmpty(body.get("components")), flags, ephemeral, interactionId,
                 copyOrNull(body.get("allowed_mentions")), Json.text(body, "nonce"), clock.instant(), null, Map.of());
         messages.put(message.id(), message);
+        announceIfBot(message);
         if (channel.isThread()) {
             channels.put(channel.id(), channel.withMessageCount(channel.messageCount() + 1));
         }
@@ -703,6 +707,7 @@ final class SimWorld {
         int flags = body.has("flags") ? body.path("flags").asInt() | (message.flags() & SimMessage.EPHEMERAL_FLAG) : message.flags();
         SimMessage edited = message.edited(content, embeds, components, mentions, flags, clock.instant());
         messages.put(edited.id(), edited);
+        announceIfBot(edited);
         if (!edited.ephemeral()) {
             ObjectNode event = messageJson(edited, true);
             if (usersById.get(edited.authorId()).bot()) {
@@ -712,6 +717,16 @@ final class SimWorld {
             }
         }
         return edited;
+    }
+
+    void onBotMessage(Consumer<SimMessage> listener) {
+        botMessageListeners.add(listener);
+    }
+
+    private void announceIfBot(SimMessage message) {
+        if (message.authorId().equals(bot.id())) {
+            botMessageListeners.forEach(listener -> listener.accept(message));
+        }
     }
 
     private void removeMessage(SimMessage message) {
