@@ -46,7 +46,9 @@ class JdaMemberActionsTests {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+    // JDA judges an interaction's expiry by the wall clock (from the id's time), so the simulated clock
+    // must not lag the real one: a fixed instant well in the future keeps the tests deterministic.
+    private final MutableClock clock = new MutableClock(Instant.parse("2040-12-03T08:00:00Z"));
     private final EventRecorder recorder = new EventRecorder();
     private DiscordSimulator sim;
     private JDA jda;
