@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +55,12 @@ final class SimWorld {
     final String token;
     final String applicationId;
     final SimUser bot;
-    final SimUser otherBot;
     private final Map<String, SimUser> usersByName = new LinkedHashMap<>();
     private final Map<String, SimUser> usersById = new LinkedHashMap<>();
     private final Map<String, SimGuild> guilds = new LinkedHashMap<>();
-    private final Set<String> guildsWithoutBot = new java.util.HashSet<>();
+    private final Set<String> guildsWithoutBot = new HashSet<>();
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
-    private final Set<String> deletedChannels = new java.util.HashSet<>();
+    private final Set<String> deletedChannels = new HashSet<>();
     private final Map<String, SimMessage> messages = new LinkedHashMap<>();
     private final Map<String, NonceUse> nonces = new LinkedHashMap<>();
     private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
@@ -95,10 +95,9 @@ final class SimWorld {
         this.ids = new Snowflakes(clock);
         this.applicationId = ids.next();
         this.bot = new SimUser(applicationId, "Drill", true);
-        this.otherBot = new SimUser(ids.next(), "otherbot", true);
         this.token = "sim." + UUID.randomUUID();
         addUser(bot);
-        addUser(otherBot);
+        addUser(new SimUser(ids.next(), "otherbot", true));
         for (String name : List.of("alice", "bob", "carol", "admin")) {
             addUser(new SimUser(ids.next(), name, false));
         }
