@@ -1,8 +1,10 @@
 package dev.drill.sim;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -188,6 +190,14 @@ public final class DiscordSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code listener} with every message the bot creates or edits (ephemeral ones too), as it happens;
+     * an edit has {@link SimMessage#editedTimestamp()} set. It runs inside the simulator: keep it quick.
+     */
+    public void onBotMessage(Consumer<SimMessage> listener) {
+        world.onBotMessage(listener);
+    }
+
     // ---------------------------------------------------------------- waiting (no sleeps)
 
     /** Waits until {@code probe} returns a value; woken by every change in the simulator. */
@@ -221,7 +231,8 @@ public final class DiscordSimulator implements AutoCloseable {
     public SimResponse awaitResponse(SimInteraction interaction, Predicate<SimResponse> predicate, Duration timeout) {
         return world.await(
                 timeout,
-                () -> "a matching response to " + interaction.name() + "; got " + responses(interaction),
+                () -> "a matching response to " + interaction.name() + "; got " + responses(interaction)
+                        + expiryHint(interaction),
                 () -> responses(interaction).stream().filter(predicate).findFirst());
     }
 
@@ -255,6 +266,15 @@ public final class DiscordSimulator implements AutoCloseable {
     /** Answers the next {@code times} requests matching method and path regex (relative to /api/v10) with a fault. */
     public void failNext(String method, String pathRegex, int times, RestFault fault) {
         rest.failNext(method, pathRegex, times, fault);
+    }
+
+    /** JDA refuses hook calls (edit original, follow-ups) by the wall clock; say so when that explains a timeout. */
+    private static String expiryHint(SimInteraction interaction) {
+        Instant created = Snowflakes.timeOf(interaction.id());
+        return created.plus(Duration.ofMinutes(15)).isBefore(Instant.now())
+                ? " (the simulated clock, " + created + ", lags the wall clock by more than 15 minutes: JDA takes"
+                        + " the interaction for expired and refuses follow-ups and edits; start the clock later)"
+                : "";
     }
 
     private String describe(String channelId) {

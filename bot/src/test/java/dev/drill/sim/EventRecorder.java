@@ -40,16 +40,22 @@ final class EventRecorder implements EventListener {
     }
 
     synchronized <T extends GenericEvent> T await(Class<T> type, Predicate<T> predicate, Duration timeout) {
+        return awaitAll(type, predicate, 1, timeout).get(0);
+    }
+
+    /** Waits until JDA has fired at least {@code count} matching events, and returns them. */
+    synchronized <T extends GenericEvent> List<T> awaitAll(
+            Class<T> type, Predicate<T> predicate, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            for (GenericEvent event : events) {
-                if (type.isInstance(event) && predicate.test(type.cast(event))) {
-                    return type.cast(event);
-                }
+            List<T> matching = all(type).stream().filter(predicate).toList();
+            if (matching.size() >= count) {
+                return matching;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("JDA fired no matching " + type.getSimpleName() + " within " + timeout);
+                throw new AssertionError("JDA fired " + matching.size() + " matching " + type.getSimpleName() + ", not "
+                        + count + ", within " + timeout);
             }
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);

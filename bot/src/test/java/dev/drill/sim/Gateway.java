@@ -1,5 +1,6 @@
 package dev.drill.sim;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class Gateway extends WebSocketServer {
 
     static final int HEARTBEAT_INTERVAL_MILLIS = 41_250;
+    /** How many dispatches a session keeps for RESUME; like Discord's, the buffer is bounded. */
+    private static final int REPLAY_BUFFER = 5_000;
+
     private static final int GUILDS = 1;
     private static final int GUILD_MESSAGES = 1 << 9;
     private static final int GUILD_MESSAGE_REACTIONS = 1 << 10;
@@ -84,7 +88,8 @@ final class Gateway extends WebSocketServer {
         if (socket == null) {
             startFailure = e;
             started.countDown();
-        } else {
+        } else if (!(e instanceof IOException)) {
+            // A client that goes away mid-frame is the network's business; anything else is a simulator bug.
             world.problem("gateway error: " + e);
         }
     }
@@ -134,6 +139,11 @@ final class Gateway extends WebSocketServer {
                 return;
             }
             long last = d.path("seq").asLong();
+            if (!session.sent.isEmpty() && session.sent.get(0).seq() > last + 1) {
+                sessions.remove(session.id); // missed more than the buffer holds: only a new session helps
+                send(socket, op(9, Json.MAPPER.getNodeFactory().booleanNode(false)));
+                return;
+            }
             session.socket = socket;
             socket.setAttachment(session);
             session.sent.stream().filter(f -> f.seq() > last).forEach(f -> socket.send(f.text()));
@@ -202,6 +212,9 @@ final class Gateway extends WebSocketServer {
         frame.set("d", data);
         String text = Json.write(frame);
         session.sent.add(new Frame(seq, text));
+        if (session.sent.size() > REPLAY_BUFFER) {
+            session.sent.subList(0, session.sent.size() - REPLAY_BUFFER).clear();
+        }
         if (session.socket != null && session.socket.isOpen()) {
             session.socket.send(text);
         }

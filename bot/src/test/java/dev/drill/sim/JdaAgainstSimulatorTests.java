@@ -1,14 +1,15 @@
 package dev.drill.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -16,12 +17,6 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.ChunkingFilter;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +30,9 @@ class JdaAgainstSimulatorTests {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+    // JDA judges an interaction's expiry by the wall clock (from the id's time), so the simulated clock
+    // must not lag the real one: a fixed instant well in the future keeps the tests deterministic.
+    private final MutableClock clock = new MutableClock(Instant.parse("2040-12-03T08:00:00Z"));
     private final EventRecorder recorder = new EventRecorder();
     private DiscordSimulator sim;
     private JDA jda;
@@ -43,25 +40,7 @@ class JdaAgainstSimulatorTests {
     @BeforeAll
     void connect() throws InterruptedException {
         sim = DiscordSimulator.start(clock);
-        jda = JDABuilder.createLight(
-                        sim.botToken(),
-                        GatewayIntent.GUILD_MESSAGES,
-                        GatewayIntent.MESSAGE_CONTENT,
-                        GatewayIntent.GUILD_MESSAGE_REACTIONS)
-                // The three settings that point a JDA at the simulator (DISCORD-SIM.md):
-                .setRestConfig(new RestConfig().setBaseUrl(sim.restBaseUrl()))
-                .setSessionController(new ConcurrentSessionController() {
-                    @Override
-                    public String getGateway() {
-                        return sim.gatewayUrl();
-                    }
-                })
-                .setCompression(Compression.NONE)
-                .setMemberCachePolicy(MemberCachePolicy.NONE)
-                .setChunkingFilter(ChunkingFilter.NONE)
-                .addEventListeners(recorder)
-                .build()
-                .awaitReady();
+        jda = SimulatedJda.connect(sim, recorder);
     }
 
     @AfterEach
@@ -142,6 +121,47 @@ class JdaAgainstSimulatorTests {
                 .anySatisfy(e -> assertThat(e.payload().path("newly_created").asBoolean())
                         .isTrue());
         assertThat(jda.getThreadChannelById(thread.getId())).isNotNull();
+    }
+
+    @Test
+    @DisplayName("the bot locks a thread (PATCH → THREAD_UPDATE); members can no longer post in it")
+    void locksAThread() {
+        // GIVEN a question thread with one answer
+        Message question = dailyDrill().sendMessage("Define idempotency").complete();
+        ThreadChannel thread =
+                question.createThreadChannel("Answers: idempotency").complete();
+        sim.as("alice").say(thread.getId(), "Doing it twice has the effect of doing it once");
+
+        // WHEN the round closes and the bot locks the thread
+        thread.getManager().setLocked(true).complete();
+
+        // THEN the simulator and JDA agree it is locked, and a late answer is refused
+        assertThat(sim.channel(thread.getId()).orElseThrow().locked()).isTrue();
+        assertThat(sim.events("THREAD_UPDATE")).isNotEmpty();
+        assertThatThrownBy(() -> sim.as("bob").say(thread.getId(), "late answer"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("locked");
+    }
+
+    @Test
+    @DisplayName("JDA reads history after a message (GET messages?after=…)")
+    void readsHistory() {
+        // GIVEN a bot message and two member messages after it
+        Message mark = jda.getTextChannelById(sim.guild().generalId())
+                .sendMessage("mark")
+                .complete();
+        sim.as("alice").say(sim.guild().generalId(), "first after");
+        sim.as("bob").say(sim.guild().generalId(), "second after");
+
+        // WHEN the bot reads what came after its message
+        var history = MessageHistory.getHistoryAfter(mark.getChannel(), mark.getId())
+                .limit(10)
+                .complete();
+
+        // THEN it gets both, newest first
+        assertThat(history.getRetrievedHistory())
+                .extracting(Message::getContentRaw)
+                .containsExactly("second after", "first after");
     }
 
     @Test

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -62,13 +65,12 @@ final class SimWorld {
     final String token;
     final String applicationId;
     final SimUser bot;
-    final SimUser otherBot;
     private final Map<String, SimUser> usersByName = new LinkedHashMap<>();
     private final Map<String, SimUser> usersById = new LinkedHashMap<>();
     private final Map<String, SimGuild> guilds = new LinkedHashMap<>();
-    private final Set<String> guildsWithoutBot = new java.util.HashSet<>();
+    private final Set<String> guildsWithoutBot = new HashSet<>();
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
-    private final Set<String> deletedChannels = new java.util.HashSet<>();
+    private final Set<String> deletedChannels = new HashSet<>();
     private final Map<String, SimMessage> messages = new LinkedHashMap<>();
     private final Map<String, NonceUse> nonces = new LinkedHashMap<>();
     private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
@@ -76,6 +78,7 @@ final class SimWorld {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final List<DispatchedEvent> events = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<Consumer<SimMessage>> botMessageListeners = new CopyOnWriteArrayList<>();
     private Gateway gateway;
     private MemberEvent lastMemberEvent;
 
@@ -102,10 +105,9 @@ final class SimWorld {
         this.ids = new Snowflakes(clock);
         this.applicationId = ids.next();
         this.bot = new SimUser(applicationId, "Drill", true);
-        this.otherBot = new SimUser(ids.next(), "otherbot", true);
         this.token = "sim." + UUID.randomUUID();
         addUser(bot);
-        addUser(otherBot);
+        addUser(new SimUser(ids.next(), "otherbot", true));
         for (String name : List.of("alice", "bob", "carol", "admin")) {
             addUser(new SimUser(ids.next(), name, false));
         }
@@ -231,10 +233,7 @@ final class SimWorld {
         json.put("unavailable", false);
         json.put("joined_at", Json.timestamp(Snowflakes.timeOf(guild.id())));
         json.putArray("features");
-        ArrayNode roles = json.putArray("roles");
-        roles.add(Payloads.role(guild.everyoneRoleId(), "@everyone", EVERYONE_PERMISSIONS, 0, null));
-        roles.add(Payloads.role(guild.leadRoleId(), "Team Lead", MANAGE_GUILD, 1, null));
-        roles.add(Payloads.role(guild.botRoleId(), "Drill", BOT_PERMISSIONS, 2, bot.id()));
+        json.set("roles", roles(guild));
         ArrayNode members = json.putArray("members");
         usersByName.values().forEach(u -> members.add(memberJson(guild, u, true)));
         json.put("member_count", members.size());
@@ -255,13 +254,21 @@ final class SimWorld {
         return json;
     }
 
-    private List<SimChannel> guildChannels(String guildId) {
+    ArrayNode roles(SimGuild guild) {
+        ArrayNode roles = Json.array();
+        roles.add(Payloads.role(guild.everyoneRoleId(), "@everyone", EVERYONE_PERMISSIONS, 0, null));
+        roles.add(Payloads.role(guild.leadRoleId(), "Team Lead", MANAGE_GUILD, 1, null));
+        roles.add(Payloads.role(guild.botRoleId(), "Drill", BOT_PERMISSIONS, 2, bot.id()));
+        return roles;
+    }
+
+    List<SimChannel> guildChannels(String guildId) {
         return channels.values().stream()
                 .filter(c -> c.guildId().equals(guildId) && !deletedChannels.contains(c.id()))
                 .toList();
     }
 
-    private ObjectNode channelJson(SimChannel channel) {
+    ObjectNode channelJson(SimChannel channel) {
         if (channel.isThread()) {
             return Payloads.thread(channel, null);
         }
@@ -276,7 +283,7 @@ final class SimWorld {
         return user.name().equals("admin") ? List.of(guild.leadRoleId()) : List.of();
     }
 
-    private ObjectNode memberJson(SimGuild guild, SimUser user, boolean withUser) {
+    ObjectNode memberJson(SimGuild guild, SimUser user, boolean withUser) {
         return Payloads.member(user, rolesOf(guild, user), Snowflakes.timeOf(guild.id()), withUser);
     }
 
@@ -747,6 +754,7 @@ final class SimWorld {
                 null,
                 Map.of());
         messages.put(message.id(), message);
+        announceIfBot(message);
         if (channel.isThread()) {
             channels.put(channel.id(), channel.withMessageCount(channel.messageCount() + 1));
         }
@@ -774,6 +782,7 @@ final class SimWorld {
                 : message.flags();
         SimMessage edited = message.edited(content, embeds, components, mentions, flags, clock.instant());
         messages.put(edited.id(), edited);
+        announceIfBot(edited);
         if (!edited.ephemeral()) {
             ObjectNode event = messageJson(edited, true);
             if (usersById.get(edited.authorId()).bot()) {
@@ -783,6 +792,16 @@ final class SimWorld {
             }
         }
         return edited;
+    }
+
+    void onBotMessage(Consumer<SimMessage> listener) {
+        botMessageListeners.add(listener);
+    }
+
+    private void announceIfBot(SimMessage message) {
+        if (message.authorId().equals(bot.id())) {
+            botMessageListeners.forEach(listener -> listener.accept(message));
+        }
     }
 
     private void removeMessage(SimMessage message) {
@@ -885,42 +904,7 @@ final class SimWorld {
         SimGuild guild = guilds.get(channel.guildId());
         String[] path = commandLine.trim().replaceFirst("^/", "").split("\\s+");
         JsonNode command = findCommand(guild.id(), path[0], 1);
-        ObjectNode data = commandData(command);
-        ObjectNode resolved = Json.object();
-        ArrayNode target = data.putArray("options");
-        JsonNode definitions = command.path("options");
-        for (int i = 1; i < path.length; i++) {
-            JsonNode sub = findOption(definitions, path[i], commandLine);
-            ObjectNode nested = target.addObject();
-            nested.put("type", sub.path("type").asInt());
-            nested.put("name", path[i]);
-            target = nested.putArray("options");
-            definitions = sub.path("options");
-        }
-        for (JsonNode definition : definitions) {
-            String name = definition.path("name").asString();
-            if (!options.containsKey(name)) {
-                if (definition.path("required").asBoolean(false) && focused == null) {
-                    throw new IllegalArgumentException("/" + commandLine + " needs option '" + name + "'");
-                }
-                continue;
-            }
-            ObjectNode option = target.addObject();
-            option.put("name", name);
-            option.put("type", definition.path("type").asInt());
-            if (name.equals(focused)) {
-                option.put("value", String.valueOf(options.get(name)));
-                option.put("focused", true);
-            } else {
-                option.set("value", optionValue(guild, definition, options.get(name), resolved));
-            }
-        }
-        for (String given : options.keySet()) {
-            findOption(definitions, given, commandLine);
-        }
-        if (!resolved.isEmpty()) {
-            data.set("resolved", resolved);
-        }
+        ObjectNode data = new CommandData(this, guild).slash(command, path, options, focused);
         return newInteraction(focused == null ? 2 : 4, user, channel, data, null, String.join(" ", path));
     }
 
@@ -940,7 +924,7 @@ final class SimWorld {
     synchronized SimInteraction memberMessageCommand(SimUser user, String messageId, String name) {
         SimMessage message = requireMessage(messageId);
         SimChannel channel = channels.get(message.channelId());
-        ObjectNode data = commandData(findCommand(channel.guildId(), name, 3));
+        ObjectNode data = CommandData.of(findCommand(channel.guildId(), name, 3));
         data.put("target_id", message.id());
         data.putObject("resolved").putObject("messages").set(message.id(), messageJson(message, false));
         return newInteraction(2, user, channel, data, null, name);
@@ -960,92 +944,6 @@ final class SimWorld {
                         .flatMap(JsonNode::valueStream)
                         .map(c -> c.path("name").asString())
                         .toList());
-    }
-
-    private static ObjectNode commandData(JsonNode command) {
-        ObjectNode data = Json.object();
-        data.put("id", command.path("id").asString());
-        data.put("name", command.path("name").asString());
-        data.put("type", command.path("type").asInt(1));
-        if (command.has("guild_id")) {
-            data.put("guild_id", command.path("guild_id").asString());
-        }
-        return data;
-    }
-
-    private static JsonNode findOption(JsonNode definitions, String name, String commandLine) {
-        for (JsonNode definition : definitions) {
-            if (definition.path("name").asString().equals(name)) {
-                return definition;
-            }
-        }
-        throw new IllegalArgumentException("/" + commandLine + " has no option or subcommand '" + name + "'; it has "
-                + definitions.findValuesAsString("name"));
-    }
-
-    /** Types a driver value the way Discord's client would from the option's definition. */
-    private JsonNode optionValue(SimGuild guild, JsonNode definition, Object value, ObjectNode resolved) {
-        int type = definition.path("type").asInt();
-        String text = String.valueOf(value);
-        JsonNode typed = switch (type) {
-            case 3 -> Json.MAPPER.getNodeFactory().stringNode(text);
-            case 4 -> Json.MAPPER.getNodeFactory().numberNode(Long.parseLong(text));
-            case 5 -> Json.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(text));
-            case 10 -> Json.MAPPER.getNodeFactory().numberNode(Double.parseDouble(text));
-            case 6, 9 -> {
-                SimUser user = user(text.replaceFirst("^@", ""));
-                resolved.withObjectProperty("users").set(user.id(), Payloads.user(user));
-                ObjectNode member = memberJson(guild, user, false);
-                member.put("permissions", Long.toString(permissionsOf(guild, user)));
-                resolved.withObjectProperty("members").set(user.id(), member);
-                yield Json.MAPPER.getNodeFactory().stringNode(user.id());
-            }
-            case 7 -> {
-                SimChannel channel = channelByNameOrId(guild, text);
-                ObjectNode json = channelJson(channel);
-                json.put("permissions", Long.toString(EVERYONE_PERMISSIONS));
-                resolved.withObjectProperty("channels").set(channel.id(), json);
-                yield Json.MAPPER.getNodeFactory().stringNode(channel.id());
-            }
-            case 8 -> {
-                String roleId = roleByNameOrId(guild, text);
-                JsonNode role = guildCreatePayload(guild.id())
-                        .path("roles")
-                        .valueStream()
-                        .filter(r -> r.path("id").asString().equals(roleId))
-                        .findFirst()
-                        .orElseThrow();
-                resolved.withObjectProperty("roles").set(roleId, role);
-                yield Json.MAPPER.getNodeFactory().stringNode(roleId);
-            }
-            default -> throw new IllegalArgumentException("option type " + type + " is not simulated");
-        };
-        JsonNode choices = definition.path("choices");
-        if (choices.isArray()
-                && !choices.isEmpty()
-                && choices.valueStream()
-                        .noneMatch(c -> c.path("value").asString().equals(typed.asString()))) {
-            throw new IllegalArgumentException("'" + text + "' is not a choice of option '"
-                    + definition.path("name").asString() + "': " + choices.findValuesAsString("name"));
-        }
-        return typed;
-    }
-
-    private SimChannel channelByNameOrId(SimGuild guild, String text) {
-        String name = text.replaceFirst("^#", "");
-        return guildChannels(guild.id()).stream()
-                .filter(c -> c.id().equals(name) || c.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no channel " + text + " in " + guild.name()));
-    }
-
-    private static String roleByNameOrId(SimGuild guild, String text) {
-        return switch (text.replaceFirst("^@", "").toLowerCase()) {
-            case "everyone", "@everyone" -> guild.everyoneRoleId();
-            case "team lead", "lead" -> guild.leadRoleId();
-            case "drill" -> guild.botRoleId();
-            default -> text;
-        };
     }
 
     private SimInteraction newInteraction(

@@ -278,4 +278,81 @@ class SimulatorRestTests {
                 .hasMessageContaining("locked");
         sim.assertNoProblems();
     }
+
+    @Test
+    @DisplayName("what the bot posts is kept: embeds, components, flags and allowed_mentions as sent")
+    void keepsWhatTheBotSent() throws Exception {
+        String body = "{\"content\":\"Question\",\"flags\":4,\"allowed_mentions\":{\"parse\":[]},"
+                + "\"embeds\":[{\"title\":\"B-trees\",\"description\":\"Why are they shallow?\"}],"
+                + "\"components\":[{\"type\":1,\"components\":[{\"type\":2,\"style\":1,\"label\":\"Reveal\","
+                + "\"custom_id\":\"reveal:q1\"}]}]}";
+
+        HttpResponse<String> response = call("POST", "channels/" + sim.guild().dailyDrillId() + "/messages", body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        SimMessage kept = sim.botMessages(sim.guild().dailyDrillId()).get(0);
+        assertThat(kept.embedTitles()).containsExactly("B-trees");
+        assertThat(kept.embedDescriptions()).containsExactly("Why are they shallow?");
+        assertThat(kept.customIds()).containsExactly("reveal:q1");
+        assertThat(kept.flags()).isEqualTo(4);
+        assertThat(kept.allowedMentions().toString()).isEqualTo("{\"parse\":[]}");
+        assertThat(kept.ephemeral()).isFalse();
+        sim.assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("a nonce dedupes within a few minutes only; later the same nonce makes a new message")
+    void nonceWindow() throws Exception {
+        String channel = sim.guild().generalId();
+        String body = "{\"content\":\"round\",\"nonce\":\"r-1\",\"enforce_nonce\":true}";
+
+        String first = Json.parse(
+                        call("POST", "channels/" + channel + "/messages", body).body())
+                .path("id")
+                .asString();
+        String retry = Json.parse(
+                        call("POST", "channels/" + channel + "/messages", body).body())
+                .path("id")
+                .asString();
+        clock.advance(Duration.ofMinutes(10));
+        String later = Json.parse(
+                        call("POST", "channels/" + channel + "/messages", body).body())
+                .path("id")
+                .asString();
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(later).isNotEqualTo(first);
+        assertThat(sim.messages(channel)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("interaction callbacks over HTTP: a modal is recorded, a second ack is 40060, an old token is 50027")
+    void interactionCallbacks() throws Exception {
+        // GIVEN a registered /drill and alice running it (no bot connected: the event goes nowhere)
+        call(
+                "PUT",
+                "applications/" + sim.applicationId() + "/guilds/" + sim.guild().id() + "/commands",
+                "[{\"name\":\"drill\",\"description\":\"Daily drill\"}]");
+        SimInteraction interaction = sim.as("alice").slash(sim.guild().generalId(), "drill");
+        String callback = "interactions/" + interaction.id() + "/" + interaction.token() + "/callback";
+        String modal = "{\"type\":9,\"data\":{\"custom_id\":\"answer\",\"title\":\"Your answer\",\"components\":"
+                + "[{\"type\":1,\"components\":[{\"type\":4,\"custom_id\":\"text\",\"style\":2,\"label\":\"Answer\"}]}]}}";
+
+        // WHEN the bot answers with a modal, then tries to answer again, then follows up 16 minutes later
+        HttpResponse<String> first = call("POST", callback + "?with_response=true", modal);
+        HttpResponse<String> second = call("POST", callback, "{\"type\":4,\"data\":{\"content\":\"again\"}}");
+        clock.advance(Duration.ofMinutes(16));
+        HttpResponse<String> late = call(
+                "POST", "webhooks/" + sim.applicationId() + "/" + interaction.token(), "{\"content\":\"too late\"}");
+
+        // THEN Discord's answers, and one recorded response
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(first.body()).path("resource").path("type").asInt())
+                .isEqualTo(9);
+        assertThat(Json.parse(second.body()).path("code").asInt()).isEqualTo(40060);
+        assertThat(late.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(late.body()).path("code").asInt()).isEqualTo(50027);
+        assertThat(sim.responses(interaction)).extracting(SimResponse::kind).containsExactly(SimResponse.Kind.MODAL);
+        sim.assertNoProblems();
+    }
 }
