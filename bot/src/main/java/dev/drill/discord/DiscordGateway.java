@@ -45,14 +45,15 @@ public final class DiscordGateway implements SmartLifecycle {
             List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGE_REACTIONS);
 
     private final DrillProperties.Discord settings;
-    private final CommandRegistry registry;
+    private final ObjectProvider<CommandRegistry> registry;
     private final ObjectProvider<net.dv8tion.jda.api.hooks.EventListener> listeners;
     private volatile JDA jda;
 
     DiscordGateway(
             DrillProperties properties,
-            CommandRegistry registry,
+            ObjectProvider<CommandRegistry> registry,
             ObjectProvider<net.dv8tion.jda.api.hooks.EventListener> listeners) {
+        // Both lazy: commands and listeners use services that post through this gateway.
         this.settings = properties.discord();
         this.registry = registry;
         this.listeners = listeners;
@@ -87,7 +88,7 @@ public final class DiscordGateway implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while logging in to Discord", e);
         }
-        jda.updateCommands().addCommands(registry.definitions()).complete();
+        jda.updateCommands().addCommands(registry.getObject().definitions()).complete();
         log.info("Logged in as {}; commands registered", jda.getSelfUser().getName());
         log.info("Invite Drill to a server: {}", jda.getInviteUrl(PERMISSIONS));
     }

@@ -6,6 +6,7 @@ import dev.drill.content.QuestionBank;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** Picks unscored practice questions from the bank, by level and topic. */
@@ -15,6 +16,7 @@ public final class PracticeService {
     private final QuestionBank bank;
     private final RandomGenerator random;
 
+    @Autowired
     PracticeService(QuestionBank bank) {
         this(bank, RandomGenerator.getDefault());
     }

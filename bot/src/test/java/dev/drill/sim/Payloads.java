@@ -160,7 +160,7 @@ final class Payloads {
                 .forEach(u -> mentions.add(user(u)));
         json.putArray("mention_roles");
         json.putArray("attachments");
-        json.set("embeds", m.embeds() == null ? Json.array() : m.embeds().deepCopy());
+        json.set("embeds", embedsAsServed(m.embeds()));
         json.set(
                 "components",
                 m.components() == null ? Json.array() : m.components().deepCopy());
@@ -216,5 +216,20 @@ final class Payloads {
 
     private static String capitalized(String name) {
         return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** Discord serves every embed with its {@code type} ("rich" for bot embeds); JDA requires it. */
+    private static ArrayNode embedsAsServed(JsonNode embeds) {
+        ArrayNode served = Json.array();
+        if (embeds != null) {
+            for (JsonNode embed : embeds) {
+                ObjectNode copy = (ObjectNode) embed.deepCopy();
+                if (!copy.has("type")) {
+                    copy.put("type", "rich");
+                }
+                served.add(copy);
+            }
+        }
+        return served;
     }
 }

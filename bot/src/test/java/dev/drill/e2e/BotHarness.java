@@ -1,0 +1,209 @@
+package dev.drill.e2e;
+
+import dev.drill.DrillApplication;
+import dev.drill.redis.EmbeddedRedis;
+import dev.drill.round.RoundScheduler;
+import dev.drill.sim.Actor;
+import dev.drill.sim.DiscordSimulator;
+import dev.drill.sim.MutableClock;
+import dev.drill.sim.SimGuild;
+import dev.drill.sim.SimInteraction;
+import dev.drill.sim.SimMessage;
+import dev.drill.sim.SimResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Everything an end-to-end test needs, started for real: an embedded Redis, the Discord simulator, and the
+ * Drill application wired to both with a movable clock. Tests drive it as members do and assert on what the
+ * bot posted.
+ */
+public final class BotHarness implements AutoCloseable {
+
+    /**
+     * Monday 2040-12-03 07:00 in Berlin. In the future on purpose: JDA judges an interaction's 15-minute
+     * expiry by the wall clock, so a simulated clock in the past would expire every deferred reply.
+     */
+    public static final Instant START = Instant.parse("2040-12-03T06:00:00Z");
+
+    private final MutableClock clock;
+    private final DiscordSimulator sim;
+    private final EmbeddedRedis redis;
+    private final Map<String, Object> extraProperties = new LinkedHashMap<>();
+    private final List<ConfigurableApplicationContext> bots = new ArrayList<>();
+
+    private BotHarness(Instant start) {
+        clock = new MutableClock(start);
+        sim = DiscordSimulator.start(clock);
+        try {
+            redis = EmbeddedRedis.start(Files.createTempDirectory("drill-e2e-redis-"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts Redis and the simulator; the bot starts with {@link #startBot()}. */
+    public static BotHarness create(Instant start) {
+        return new BotHarness(start);
+    }
+
+    /** Starts Redis, the simulator and one bot. */
+    public static BotHarness start() {
+        BotHarness harness = new BotHarness(START);
+        harness.startBot();
+        return harness;
+    }
+
+    /** A property for every bot started from now on, e.g. quieter logging in the playground. */
+    public BotHarness property(String name, Object value) {
+        extraProperties.put(name, value);
+        return this;
+    }
+
+    /** Starts one more bot instance on the same Redis, simulator and clock. */
+    public ConfigurableApplicationContext startBot() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("drill.discord.token", sim.botToken());
+        properties.put("drill.discord.rest-url", sim.restBaseUrl());
+        properties.put("drill.discord.gateway-url", sim.gatewayUrl());
+        properties.put("drill.redis.url", redis.url());
+        // The test moves the clock and runs due work itself.
+        properties.put("drill.scheduler.tick", "0");
+        properties.put("spring.main.banner-mode", "off");
+        properties.putAll(extraProperties);
+        // As command-line arguments: they win over application.yaml and the environment.
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(DrillApplication.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("clock", (Clock) clock))
+                .run(args);
+        bots.add(context);
+        return context;
+    }
+
+    /** Stops every bot (as a crash or a deploy would) and starts one again, on the same Redis and simulator. */
+    public void restartBot() {
+        stopBots();
+        startBot();
+    }
+
+    public void stopBots() {
+        bots.forEach(ConfigurableApplicationContext::close);
+        bots.clear();
+    }
+
+    /** Stops Redis and starts it again from its own files (AOF). */
+    public void restartRedis() {
+        redis.stop();
+        redis.start();
+    }
+
+    public void stopRedis() {
+        redis.stop();
+    }
+
+    public void startRedis() {
+        redis.start();
+    }
+
+    /** Runs every bot's due work, as the background tick would. */
+    public void tick() {
+        for (ConfigurableApplicationContext bot : List.copyOf(bots)) {
+            bot.getBean(RoundScheduler.class).tick();
+        }
+    }
+
+    public void advance(Duration duration) {
+        clock.advance(duration);
+        tick();
+    }
+
+    public void clock(Instant instant) {
+        clock.set(instant);
+        tick();
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public DiscordSimulator sim() {
+        return sim;
+    }
+
+    public SimGuild guild() {
+        return sim.guild();
+    }
+
+    public String dailyDrill() {
+        return sim.guild().dailyDrillId();
+    }
+
+    public Actor as(String member) {
+        return sim.as(member);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return bots.get(0).getBean(type);
+    }
+
+    public List<ConfigurableApplicationContext> bots() {
+        return bots;
+    }
+
+    /** Runs {@code /<command>} as a member in #daily-drill and waits for the bot's first answer. */
+    public SimResponse command(String member, String command, Map<String, ?> options) {
+        SimInteraction interaction = as(member).slash(dailyDrill(), command, options);
+        return awaitAnswer(interaction);
+    }
+
+    public SimResponse command(String member, String command) {
+        return command(member, command, Map.of());
+    }
+
+    /**
+     * Waits for the first response that carries a message: a reply, or the edit/follow-up after a deferral.
+     */
+    public SimResponse awaitAnswer(SimInteraction interaction) {
+        return sim.awaitResponse(interaction, r -> r.message() != null, DiscordSimulator.DEFAULT_TIMEOUT);
+    }
+
+    /** Waits for a message by the bot in a channel or thread. */
+    public SimMessage awaitBotMessage(String channelId, Predicate<SimMessage> predicate) {
+        String bot = sim.botUser().id();
+        return sim.awaitMessage(channelId, m -> m.authorId().equals(bot) && predicate.test(m));
+    }
+
+    /** Sets up the standard schedule: #daily-drill at 09:00 Berlin, Monday to Friday. */
+    public SimResponse setUpDailyDrill() {
+        return command(
+                "admin",
+                "drill-admin setup",
+                Map.of("channel", dailyDrill(), "time", "09:00", "timezone", "Europe/Berlin"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            stopBots();
+        } finally {
+            try {
+                sim.close();
+            } finally {
+                redis.stop();
+            }
+        }
+    }
+}
