@@ -1,0 +1,69 @@
+package dev.drill.answer;
+
+import dev.drill.discord.MessageCommand;
+import dev.drill.discord.Replies;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Award best answer" on a message's Apps menu: a moderator gives a round's counted answer the best-answer
+ * bonus, once per round, while the round is open or after it closed.
+ */
+@Component
+final class AwardBestAnswerCommand implements MessageCommand {
+
+    static final String NAME = "Award best answer";
+    static final String REFUSED = "Only members with Manage Server can award the best answer.";
+    static final String NOT_AN_ANSWER = "That message is not a counted answer of a Drill round.";
+    static final String ALREADY_AWARDED = "This round already has a best answer.";
+    static final String AWARDED = "Done: that answer is this round's best answer.";
+
+    private final AnswerService answers;
+
+    AwardBestAnswerCommand(AnswerService answers) {
+        this.answers = answers;
+    }
+
+    @Override
+    public CommandData definition() {
+        return Commands.message(NAME)
+                .setContexts(InteractionContextType.GUILD)
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
+    }
+
+    @Override
+    public void onCommand(MessageContextInteractionEvent event) {
+        // Discord's default permission can be overridden per server, so the bot checks again itself.
+        Member member = event.getMember();
+        if (event.getGuild() == null || member == null || !member.hasPermission(Permission.MANAGE_SERVER)) {
+            Replies.ephemeral(event, REFUSED);
+            return;
+        }
+        Message target = event.getTarget();
+        AwardOutcome outcome =
+                answers.awardBest(event.getGuild().getIdLong(), target.getChannelIdLong(), target.getIdLong());
+        switch (outcome) {
+            case NOT_AN_ANSWER -> Replies.ephemeral(event, NOT_AN_ANSWER);
+            case ALREADY_AWARDED -> Replies.ephemeral(event, ALREADY_AWARDED);
+            case AWARDED -> {
+                Replies.ephemeral(event, AWARDED);
+                target.reply(publicNote(target.getAuthor().getEffectiveName()))
+                        .mentionRepliedUser(false)
+                        .queue();
+            }
+        }
+    }
+
+    static String publicNote(String authorName) {
+        String name = MarkdownSanitizer.escape(Replies.fit(authorName, 32));
+        return "🏅 Best answer of this round, by " + name + " (chosen by a moderator).";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.drill.score;
+
+import dev.drill.discord.CommandNames;
+import dev.drill.discord.SlashCommand;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.springframework.stereotype.Component;
+
+/** {@code /drill leaderboard [period]}: the top ten of this week (default), this month or all time. */
+@Component
+final class LeaderboardCommand implements SlashCommand {
+
+    static final String NAME = "leaderboard";
+    static final String PERIOD = "period";
+
+    private final ScoreService scores;
+
+    LeaderboardCommand(ScoreService scores) {
+        this.scores = scores;
+    }
+
+    @Override
+    public String parent() {
+        return CommandNames.DRILL;
+    }
+
+    @Override
+    public SubcommandData definition() {
+        return new SubcommandData(NAME, "The top ten of this week, this month or all time")
+                .addOptions(new OptionData(OptionType.STRING, PERIOD, "Which board (default: this week)", false)
+                        .addChoice("this week", BoardPeriod.WEEK.option())
+                        .addChoice("this month", BoardPeriod.MONTH.option())
+                        .addChoice("all time", BoardPeriod.ALL.option()));
+    }
+
+    @Override
+    public void onCommand(SlashCommandInteractionEvent event) {
+        OptionMapping option = event.getOption(PERIOD);
+        BoardPeriod period = BoardPeriod.fromOption(option == null ? null : option.getAsString())
+                .orElse(BoardPeriod.WEEK);
+        // Deferred first: a slow Redis must not outlast Discord's three seconds.
+        event.deferReply().queue();
+        LeaderboardPage page = scores.leaderboard(
+                event.getGuild().getIdLong(), period, event.getUser().getIdLong());
+        event.getHook().sendMessageEmbeds(LeaderboardRenderer.render(page)).queue();
+    }
+}

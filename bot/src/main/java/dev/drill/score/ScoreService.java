@@ -1,0 +1,127 @@
+package dev.drill.score;
+
+import dev.drill.answer.RoundDirectory;
+import dev.drill.answer.RoundRef;
+import dev.drill.redis.Keys;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other features and the commands ask about scores: leaderboards, member stats, the scoring part of a
+ * round's recap, a member's counted answer, and voiding a skipped round.
+ */
+@Service
+public final class ScoreService {
+
+    public static final int PAGE_SIZE = 10;
+    static final int RECAP_TOP_VOTED = 3;
+    static final int RECAP_WEEK_TOP = 5;
+
+    private final ScoreStore store;
+    private final RoundDirectory rounds;
+    private final Clock clock;
+
+    public ScoreService(ScoreStore store, RoundDirectory rounds, Clock clock) {
+        this.store = store;
+        this.rounds = rounds;
+        this.clock = clock;
+    }
+
+    /** The top ten of a board of the guild's current week or month (in its zone), or all time. */
+    public LeaderboardPage leaderboard(long guild, BoardPeriod period, long caller) {
+        Period now = Period.at(clock.instant(), zoneOf(guild));
+        String label;
+        String board;
+        switch (period) {
+            case WEEK -> {
+                label = now.week();
+                board = Keys.boardWeek(guild, now.week());
+            }
+            case MONTH -> {
+                label = now.month();
+                board = Keys.boardMonth(guild, now.month());
+            }
+            default -> {
+                label = "all time";
+                board = Keys.boardAllTime(guild);
+            }
+        }
+        ScoreStore.BoardRead read = store.page(board, guild, caller, PAGE_SIZE);
+        Optional<LeaderboardEntry> self = read.caller().filter(c -> c.rank() > read.top().size());
+        return new LeaderboardPage(period, label, read.top(), self);
+    }
+
+    public MemberStats stats(long guild, long member) {
+        Optional<RoundRef> latest = rounds.latest(guild);
+        Period now = Period.at(clock.instant(), latest.map(RoundRef::zone).orElse(ZoneOffset.UTC));
+        ScoreStore.MemberRead read = store.member(guild, member, now);
+        return new MemberStats(
+                member,
+                read.name(),
+                read.weekPoints(),
+                read.monthPoints(),
+                read.allTimePoints(),
+                read.answers(),
+                read.streak().current(latest),
+                read.streak().best(),
+                read.allTimeRank(),
+                read.votes(),
+                read.awards());
+    }
+
+    /** The scoring part of a round's recap; see {@link RecapScores}. */
+    public RecapScores recap(long guild, RoundRef round) {
+        ScoreStore.RoundAnswers read = store.roundAnswers(guild, round.date());
+        LinkedHashSet<Long> members = new LinkedHashSet<>();
+        read.answers().forEach(a -> members.add(a.memberId()));
+        Map<Long, String> names = store.names(guild, members);
+        List<CountedAnswer> answers = read.answers().stream()
+                .map(a -> new CountedAnswer(a.messageId(), a.memberId(), names.get(a.memberId()), a.votes()))
+                .toList();
+        List<CountedAnswer> topVoted = new ArrayList<>(answers);
+        topVoted.sort(Comparator.comparingInt(CountedAnswer::votes)
+                .reversed()
+                .thenComparingLong(CountedAnswer::messageId));
+        Optional<CountedAnswer> best = read.best().isPresent()
+                ? answers.stream()
+                        .filter(a -> a.messageId() == read.best().getAsLong())
+                        .findFirst()
+                : Optional.empty();
+        String week = ScoreStore.periodOf(round).week();
+        ScoreStore.BoardRead board = store.page(Keys.boardWeek(guild, week), guild, 0, RECAP_WEEK_TOP);
+        return new RecapScores(
+                members.size(),
+                answers,
+                topVoted.subList(0, Math.min(RECAP_TOP_VOTED, topVoted.size())),
+                best,
+                board.top());
+    }
+
+    /** The member's counted answer in the round {@code date}, for feedback on it. */
+    public Optional<Long> answerOf(long guild, String date, long member) {
+        return store.roundAnswers(guild, date).answers().stream()
+                .filter(a -> a.memberId() == member)
+                .map(AnswerRecord::messageId)
+                .findFirst();
+    }
+
+    /** Withdraws every answer of a round an admin skipped; running it again changes nothing. */
+    public void voidRound(long guild, RoundRef round) {
+        if (round.guild() != guild) {
+            throw new IllegalArgumentException("Round " + round.date() + " is not a round of guild " + guild);
+        }
+        store.voidRound(round, clock.instant());
+    }
+
+    private ZoneId zoneOf(long guild) {
+        return rounds.latest(guild).map(RoundRef::zone).orElse(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,397 @@
+package dev.drill.score;
+
+import dev.drill.answer.RoundRef;
+import dev.drill.redis.Keys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every Redis read and write of points, streaks and boards. Each write is one Lua script under
+ * {@code resources/redis/} that sets an idempotency key first and then updates every counter and board in
+ * the same atomic step, so a replayed call changes nothing and a half-applied score cannot exist.
+ */
+@Component
+public final class ScoreStore {
+
+    /** How long a round's seen ids and votes are kept: longer than the longest answer window (7 days). */
+    static final Duration EVENT_TTL = Duration.ofDays(10);
+
+    /** Display names are capped when stored: Discord's are at most 32 characters, this bounds anything else. */
+    static final int NAME_MAX = 64;
+
+    private static final int STALE_RETRIES = 5;
+    private static final String BEST = "best";
+
+    private static final RedisScript<String> RECORD = script("answer-record.lua");
+    private static final RedisScript<String> WITHDRAW = script("answer-withdraw.lua");
+    private static final RedisScript<String> VOTE = script("answer-vote.lua");
+    private static final RedisScript<String> AWARD = script("answer-award.lua");
+    private static final RedisScript<String> VOID = script("round-void.lua");
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> PAGE = RedisScript.of(resource("board-page.lua"), List.class);
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> STATS = RedisScript.of(resource("member-stats.lua"), List.class);
+
+    private final StringRedisTemplate redis;
+
+    public ScoreStore(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /** The rules of a guild; one place to read per-guild settings once they exist. */
+    public PointsRules rules(long guild) {
+        return PointsRules.DEFAULTS;
+    }
+
+    /** Counts {@code message} as {@code member}'s answer in {@code round}, unless the script refuses. */
+    public ScoreChange recordAnswer(
+            RoundRef round, long message, long member, String name, String eventId, Instant at) {
+        long g = round.guild();
+        Period period = periodOf(round);
+        PointsRules rules = rules(g);
+        String status = redis.execute(
+                RECORD,
+                List.of(
+                        Keys.seen(g, round.date()),
+                        Keys.answers(g, round.date()),
+                        Keys.member(g, member),
+                        Keys.names(g),
+                        Keys.boardAllTime(g),
+                        Keys.boardWeek(g, period.week()),
+                        Keys.boardMonth(g, period.month())),
+                eventId,
+                EventIds.deleted(message),
+                Long.toString(message),
+                Long.toString(member),
+                storedName(name, member),
+                Long.toString(round.seq()),
+                Integer.toString(rules.answer()),
+                Integer.toString(rules.streakBonusPerRound()),
+                Integer.toString(rules.streakBonusMax()),
+                Long.toString(BoardScore.tie(at)),
+                Long.toString(EVENT_TTL.toSeconds()));
+        return ScoreChange.parse(status);
+    }
+
+    /** Takes back the answer {@code message}, if it is counted; always remembers {@code eventId}. */
+    public ScoreChange withdraw(RoundRef round, long message, String eventId, Instant at) {
+        long g = round.guild();
+        Period period = periodOf(round);
+        for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
+            // Unknown author: the script only touches the member key when a record exists, and then its
+            // author check sends us back here.
+            long author = authorOf(g, round.date(), message).orElse(0L);
+            String status = redis.execute(
+                    WITHDRAW,
+                    List.of(
+                            Keys.seen(g, round.date()),
+                            Keys.answers(g, round.date()),
+                            Keys.voters(g, round.date()),
+                            Keys.member(g, author),
+                            Keys.boardAllTime(g),
+                            Keys.boardWeek(g, period.week()),
+                            Keys.boardMonth(g, period.month())),
+                    eventId,
+                    Long.toString(message),
+                    Long.toString(author),
+                    Long.toString(round.seq()),
+                    Long.toString(BoardScore.tie(at)),
+                    Long.toString(EVENT_TTL.toSeconds()));
+            ScoreChange change = ScoreChange.parse(status);
+            if (change != ScoreChange.STALE) {
+                return change;
+            }
+        }
+        throw staleTooOften(message);
+    }
+
+    /** Adds ({@code add}) or removes {@code voter}'s 👍 on the answer {@code message}. */
+    public ScoreChange vote(RoundRef round, long message, long voter, boolean add, Instant at) {
+        long g = round.guild();
+        Period period = periodOf(round);
+        PointsRules rules = rules(g);
+        for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
+            OptionalLong author = authorOf(g, round.date(), message);
+            if (author.isEmpty()) {
+                return ScoreChange.NONE;
+            }
+            String status = redis.execute(
+                    VOTE,
+                    List.of(
+                            Keys.voters(g, round.date()),
+                            Keys.answers(g, round.date()),
+                            Keys.member(g, author.getAsLong()),
+                            Keys.boardAllTime(g),
+                            Keys.boardWeek(g, period.week()),
+                            Keys.boardMonth(g, period.month())),
+                    Long.toString(message),
+                    Long.toString(voter),
+                    Long.toString(author.getAsLong()),
+                    add ? "1" : "-1",
+                    Integer.toString(rules.perVote()),
+                    Integer.toString(rules.votesMax()),
+                    Long.toString(BoardScore.tie(at)),
+                    Long.toString(EVENT_TTL.toSeconds()));
+            ScoreChange change = ScoreChange.parse(status);
+            if (change != ScoreChange.STALE) {
+                return change;
+            }
+        }
+        throw staleTooOften(message);
+    }
+
+    /** Gives the round's best-answer award to {@code message}: AWARDED, TAKEN or NONE (not an answer). */
+    public ScoreChange award(RoundRef round, long message, Instant at) {
+        long g = round.guild();
+        Period period = periodOf(round);
+        for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
+            OptionalLong author = authorOf(g, round.date(), message);
+            if (author.isEmpty()) {
+                return ScoreChange.NONE;
+            }
+            String status = redis.execute(
+                    AWARD,
+                    List.of(
+                            Keys.answers(g, round.date()),
+                            Keys.member(g, author.getAsLong()),
+                            Keys.boardAllTime(g),
+                            Keys.boardWeek(g, period.week()),
+                            Keys.boardMonth(g, period.month())),
+                    Long.toString(message),
+                    Long.toString(author.getAsLong()),
+                    Integer.toString(rules(g).bestAnswer()),
+                    Long.toString(BoardScore.tie(at)));
+            ScoreChange change = ScoreChange.parse(status);
+            if (change != ScoreChange.STALE) {
+                return change;
+            }
+        }
+        throw staleTooOften(message);
+    }
+
+    /** Withdraws every answer of the round and refuses new ones; returns how many were withdrawn. */
+    public int voidRound(RoundRef round, Instant at) {
+        long g = round.guild();
+        Period period = periodOf(round);
+        for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
+            LinkedHashSet<Long> authors = new LinkedHashSet<>();
+            roundAnswers(g, round.date()).answers().forEach(a -> authors.add(a.memberId()));
+            List<String> keys = new ArrayList<>(List.of(
+                    Keys.answers(g, round.date()),
+                    Keys.voters(g, round.date()),
+                    Keys.boardAllTime(g),
+                    Keys.boardWeek(g, period.week()),
+                    Keys.boardMonth(g, period.month())));
+            List<String> args = new ArrayList<>(List.of(Long.toString(round.seq()), Long.toString(BoardScore.tie(at))));
+            for (long author : authors) {
+                keys.add(Keys.member(g, author));
+                args.add(Long.toString(author));
+            }
+            String status = redis.execute(VOID, keys, args.toArray());
+            if (status.startsWith("voided:")) {
+                return Integer.parseInt(status.substring("voided:".length()));
+            }
+            if (!status.equals("stale")) {
+                throw new IllegalStateException("round-void.lua answered " + status);
+            }
+        }
+        throw new IllegalStateException("The answers of round " + round.date() + " kept changing while voiding it");
+    }
+
+    /** The author of a counted answer, if {@code message} is one. */
+    public OptionalLong authorOf(long guild, String date, long message) {
+        Object packed = redis.opsForHash().get(Keys.answers(guild, date), Long.toString(message));
+        return packed == null ? OptionalLong.empty() : OptionalLong.of(AnswerRecord.authorOf(packed.toString()));
+    }
+
+    /** A round's counted answers (oldest first) and its best-answer award. */
+    RoundAnswers roundAnswers(long guild, String date) {
+        Map<Object, Object> all = redis.opsForHash().entries(Keys.answers(guild, date));
+        List<AnswerRecord> answers = new ArrayList<>();
+        OptionalLong best = OptionalLong.empty();
+        for (Map.Entry<Object, Object> e : all.entrySet()) {
+            String field = e.getKey().toString();
+            if (field.equals(BEST)) {
+                best = OptionalLong.of(Long.parseLong(e.getValue().toString()));
+            } else if (isMessageId(field)) {
+                long message = Long.parseLong(field);
+                answers.add(AnswerRecord.parse(message, e.getValue().toString()));
+            }
+        }
+        answers.sort((a, b) -> Long.compare(a.messageId(), b.messageId()));
+        return new RoundAnswers(answers, best);
+    }
+
+    record RoundAnswers(List<AnswerRecord> answers, OptionalLong best) {}
+
+    /** Display names by member; members never seen are missing from the map. */
+    Map<Long, String> names(long guild, Collection<Long> members) {
+        if (members.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> fields = members.stream().map(m -> (Object) Long.toString(m)).toList();
+        List<Object> values = redis.opsForHash().multiGet(Keys.names(guild), fields);
+        Map<Long, String> names = new HashMap<>();
+        int i = 0;
+        for (Long member : members) {
+            Object value = values.get(i++);
+            if (value != null) {
+                names.put(member, value.toString());
+            }
+        }
+        return names;
+    }
+
+    /** The first {@code size} entries of a board and the caller's line, read in one script. */
+    BoardRead page(String board, long guild, long caller, int size) {
+        List<?> raw = redis.execute(PAGE, List.of(board, Keys.names(guild)), Long.toString(caller), Integer.toString(size));
+        List<?> top = (List<?>) raw.get(0);
+        List<?> names = (List<?>) raw.get(1);
+        List<LeaderboardEntry> entries = new ArrayList<>(top.size() / 2);
+        for (int i = 0; i + 1 < top.size(); i += 2) {
+            entries.add(new LeaderboardEntry(
+                    i / 2 + 1,
+                    Long.parseLong(top.get(i).toString()),
+                    text(names.get(i / 2)),
+                    BoardScore.points(Double.parseDouble(top.get(i + 1).toString()))));
+        }
+        long rank = ((Number) raw.get(2)).longValue();
+        String score = raw.get(3).toString();
+        Optional<LeaderboardEntry> self = rank < 0 || score.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new LeaderboardEntry(
+                        rank + 1,
+                        caller,
+                        text(names.get(names.size() - 1)),
+                        BoardScore.points(Double.parseDouble(score))));
+        return new BoardRead(entries, self);
+    }
+
+    record BoardRead(List<LeaderboardEntry> top, Optional<LeaderboardEntry> caller) {}
+
+    /** A member's stored counters and board positions, read in one script. */
+    MemberRead member(long guild, long member, Period current) {
+        List<?> raw = redis.execute(
+                STATS,
+                List.of(
+                        Keys.member(guild, member),
+                        Keys.names(guild),
+                        Keys.boardAllTime(guild),
+                        Keys.boardWeek(guild, current.week()),
+                        Keys.boardMonth(guild, current.month())),
+                Long.toString(member));
+        List<?> c = (List<?>) raw.get(0);
+        long rank = ((Number) raw.get(3)).longValue();
+        return new MemberRead(
+                text(raw.get(1)),
+                integer(c.get(0)),
+                new StreakState(
+                        text(c.get(3)).isEmpty() ? StreakState.NO_ROUND : Long.parseLong(text(c.get(3))),
+                        integer(c.get(1)),
+                        integer(c.get(2))),
+                integer(c.get(4)),
+                integer(c.get(5)),
+                points(raw.get(2)),
+                rank < 0 ? OptionalLong.empty() : OptionalLong.of(rank + 1),
+                points(raw.get(4)),
+                points(raw.get(5)));
+    }
+
+    record MemberRead(
+            String name,
+            int answers,
+            StreakState streak,
+            int votes,
+            int awards,
+            long allTimePoints,
+            OptionalLong allTimeRank,
+            long weekPoints,
+            long monthPoints) {}
+
+    /**
+     * The week and month boards of a round: those of its guild-local date, the round id. A pure function of
+     * the id, so a withdrawal days later (or after the guild changed its zone) reaches the same boards as the
+     * answer did, without storing the period in every answer record.
+     */
+    static Period periodOf(RoundRef round) {
+        try {
+            return Period.of(LocalDate.parse(round.date()));
+        } catch (DateTimeParseException e) {
+            return Period.at(round.opensAt(), round.zone());
+        }
+    }
+
+    private static String storedName(String name, long member) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty()) {
+            return Long.toString(member);
+        }
+        int end = stripped.offsetByCodePoints(0, Math.min(NAME_MAX, stripped.codePointCount(0, stripped.length())));
+        return stripped.substring(0, end);
+    }
+
+    private static boolean isMessageId(String field) {
+        if (field.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < field.length(); i++) {
+            if (!Character.isDigit(field.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static int integer(Object value) {
+        String s = text(value);
+        return s.isEmpty() ? 0 : Integer.parseInt(s);
+    }
+
+    private static long points(Object score) {
+        String s = text(score);
+        return s.isEmpty() ? 0 : BoardScore.points(Double.parseDouble(s));
+    }
+
+    private static IllegalStateException staleTooOften(long message) {
+        return new IllegalStateException("The author of answer " + message + " kept changing");
+    }
+
+    private static RedisScript<String> script(String name) {
+        // The shared helpers are prepended, so each change is still one script, one EVALSHA.
+        return RedisScript.of(resource("score-lib.lua") + "\n" + resource(name), String.class);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ScoreStore.class.getResourceAsStream("/redis/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing Lua script redis/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.drill.score;
+
+import dev.drill.discord.CommandNames;
+import dev.drill.discord.SlashCommand;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.springframework.stereotype.Component;
+
+/** {@code /drill stats [member]}: points, answers, streaks, votes and awards of a member (default: you). */
+@Component
+final class StatsCommand implements SlashCommand {
+
+    static final String NAME = "stats";
+    static final String MEMBER = "member";
+
+    private final ScoreService scores;
+
+    StatsCommand(ScoreService scores) {
+        this.scores = scores;
+    }
+
+    @Override
+    public String parent() {
+        return CommandNames.DRILL;
+    }
+
+    @Override
+    public SubcommandData definition() {
+        return new SubcommandData(NAME, "Points, streaks and votes of a member (default: you)")
+                .addOption(OptionType.USER, MEMBER, "Whose stats", false);
+    }
+
+    @Override
+    public void onCommand(SlashCommandInteractionEvent event) {
+        OptionMapping option = event.getOption(MEMBER);
+        User user = option == null ? event.getUser() : option.getAsUser();
+        Member member = option == null ? event.getMember() : option.getAsMember();
+        String seenName = member != null ? member.getEffectiveName() : user.getEffectiveName();
+        event.deferReply().queue();
+        MemberStats stats = scores.stats(event.getGuild().getIdLong(), user.getIdLong());
+        if (stats.name().isBlank()) {
+            stats = new MemberStats(
+                    stats.memberId(),
+                    seenName,
+                    stats.weekPoints(),
+                    stats.monthPoints(),
+                    stats.allTimePoints(),
+                    stats.answers(),
+                    stats.currentStreak(),
+                    stats.bestStreak(),
+                    stats.allTimeRank(),
+                    stats.votes(),
+                    stats.awards());
+        }
+        event.getHook().sendMessageEmbeds(StatsRenderer.render(stats)).queue();
+    }
+}

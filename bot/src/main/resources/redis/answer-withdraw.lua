@@ -1,0 +1,18 @@
+-- answer-withdraw.lua: takes back a counted answer (deleted, or edited until it no longer qualifies).
+-- Guarantees: (1) the event id goes into the round's seen set first; a redelivered or replayed event
+-- changes nothing, and for a delete that id also stops a late or redelivered create of the same message
+-- from ever counting; (2) atomically, every point the answer earned (base, streak, votes, award) leaves the
+-- same all-time, week and month boards it was added to, the member's counters drop, and their streak state
+-- returns to what it was before this answer (when it is still their latest one).
+-- The caller names the answer's author (to declare the member key); if the record says otherwise the
+-- script returns 'stale' without writing anything and the caller looks again.
+-- KEYS: 1 seen, 2 answers, 3 voters, 4 member, 5 board all-time, 6 board week, 7 board month
+-- ARGV: 1 event id, 2 message id, 3 expected author, 4 round seq, 5 tie, 6 seen ttl (seconds)
+local record = redis.call('HGET', KEYS[2], ARGV[2])
+local f = record and unpack_record(record)
+if f and f[1] ~= ARGV[3] then return 'stale' end
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 'duplicate' end
+redis.call('EXPIRE', KEYS[1], ARGV[6])
+if not f then return 'none' end
+withdraw(KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[2], f, tonumber(ARGV[4]), tonumber(ARGV[5]), true)
+return 'withdrawn'

@@ -1,0 +1,26 @@
+-- round-void.lua: withdraws every answer of a round (an admin skipped it) and closes it to new answers.
+-- Guarantees: idempotent by state: the round's 'void' field makes answer-record.lua refuse the round from
+-- now on, and a second run finds no answers left to withdraw. Atomically, every answer's points leave the
+-- boards they were added to, and every member's counters and streak state are undone as in
+-- answer-withdraw.lua. The caller declares the member keys of the round's authors; if an answer's author is
+-- missing the script returns 'stale' without writing anything and the caller looks again.
+-- KEYS: 1 answers, 2 voters, 3 board all-time, 4 board week, 5 board month, 6.. member keys
+-- ARGV: 1 round seq, 2 tie, 3.. member ids, in the order of KEYS[6..]
+local member_keys = {}
+for i = 3, #ARGV do member_keys[ARGV[i]] = KEYS[i + 3] end
+local all = redis.call('HGETALL', KEYS[1])
+local records = {}
+for i = 1, #all, 2 do
+  if is_message(all[i]) then
+    local f = unpack_record(all[i + 1])
+    if not member_keys[f[1]] then return 'stale' end
+    records[#records + 1] = {all[i], f}
+  end
+end
+redis.call('HSET', KEYS[1], 'void', '1')
+local seq, tie = tonumber(ARGV[1]), tonumber(ARGV[2])
+for _, r in ipairs(records) do
+  withdraw(KEYS[1], KEYS[2], member_keys[r[2][1]], KEYS[3], KEYS[4], KEYS[5], r[1], r[2], seq, tie, false)
+end
+redis.call('DEL', KEYS[2])
+return 'voided:' .. #records
