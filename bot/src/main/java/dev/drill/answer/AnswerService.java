@@ -63,12 +63,7 @@ public final class AnswerService {
                 writes.submit(
                         "edited answer " + message.messageId() + " in " + round.date(),
                         () -> store.recordAnswer(
-                                round,
-                                message.messageId(),
-                                message.authorId(),
-                                message.authorName(),
-                                eventId,
-                                at));
+                                round, message.messageId(), message.authorId(), message.authorName(), eventId, at));
             } else {
                 writes.submit(
                         "edit below the minimum " + message.messageId() + " in " + round.date(),
@@ -121,7 +116,8 @@ public final class AnswerService {
     }
 
     private boolean qualifies(ThreadMessage message) {
-        return AnswerText.qualifies(message.content(), store.rules(message.guild()).minAnswerChars());
+        return AnswerText.qualifies(
+                message.content(), store.rules(message.guild()).minAnswerChars());
     }
 
     private Optional<RoundRef> openRound(long guild, long threadId) {

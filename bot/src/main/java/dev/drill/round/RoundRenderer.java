@@ -4,13 +4,17 @@ import dev.drill.content.CoachingRenderer;
 import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.Replies;
+import dev.drill.score.CountedAnswer;
+import dev.drill.score.RecapScores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.TimeFormat;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -62,6 +66,7 @@ final class RoundRenderer {
     /** The recap as one or more messages, each within Discord's embed limits. */
     static List<MessageCreateData> recap(Recap recap) {
         List<MessageEmbed> embeds = new ArrayList<>();
+        RecapScores scores = recap.scores();
         EmbedBuilder summary = Replies.embed()
                 .setTitle(Replies.fit((recap.skipped() ? "Round skipped · " : "Round closed · ") + recap.date(), 256));
         if (recap.question() != null) {
@@ -69,13 +74,48 @@ final class RoundRenderer {
         }
         if (recap.skipped()) {
             summary.addField("Not scored", "An admin skipped this round: its answers earn no points.", false);
+        } else {
+            summary.addField("Participants", Integer.toString(scores.participants()), true);
+            summary.addField("Answers", Integer.toString(scores.answers().size()), true);
+            List<CountedAnswer> voted =
+                    scores.topVoted().stream().filter(a -> a.votes() > 0).toList();
+            if (!voted.isEmpty()) {
+                summary.addField("Most 👍", lines(voted, a -> link(recap, a) + " · " + a.votes() + " 👍"), false);
+            }
+            scores.bestAnswer().ifPresent(best -> summary.addField("Best answer", link(recap, best) + " · +5", false));
+            if (!scores.weekTop().isEmpty()) {
+                summary.addField(
+                        "This week",
+                        lines(
+                                scores.weekTop(),
+                                e -> e.rank() + ". " + MarkdownSanitizer.escape(name(e.name(), e.memberId())) + " · "
+                                        + e.points()),
+                        false);
+            }
         }
-        summary.addField("Participants", Integer.toString(recap.participants()), true);
         embeds.add(summary.build());
         if (recap.question() != null) {
             embeds.addAll(CoachingRenderer.coaching(recap.question()));
         }
         return pack(embeds);
+    }
+
+    private static <T> String lines(List<T> items, Function<T, String> line) {
+        return Replies.fit(items.stream().map(line).collect(Collectors.joining("\n")), MessageEmbed.VALUE_MAX_LENGTH);
+    }
+
+    private static String link(Recap recap, CountedAnswer answer) {
+        return "["
+                + Replies.fit(
+                        MarkdownSanitizer.escape(name(answer.name(), answer.memberId()))
+                                .replace("]", "\\]"),
+                        64)
+                + "](https://discord.com/channels/" + recap.guild() + "/" + recap.thread() + "/" + answer.messageId()
+                + ")";
+    }
+
+    private static String name(String name, long member) {
+        return name == null || name.isBlank() ? "member " + member : Replies.fit(name, 64);
     }
 
     /** Puts embeds into as few messages as Discord's per-message limits (10 embeds, 6000 characters) allow. */

@@ -1,11 +1,12 @@
 package dev.drill.round;
 
+import dev.drill.answer.RoundRef;
 import dev.drill.content.Level;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
-import dev.drill.redis.Keys;
+import dev.drill.score.ScoreService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +42,7 @@ public final class RoundService {
     private final GuildSettingsStore settingsStore;
     private final QuestionBank bank;
     private final RoundPublisher publisher;
-    private final StringRedisTemplate redis;
+    private final ScoreService scores;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
 
@@ -51,13 +51,13 @@ public final class RoundService {
             GuildSettingsStore settingsStore,
             QuestionBank bank,
             RoundPublisher publisher,
-            StringRedisTemplate redis,
+            ScoreService scores,
             Clock clock) {
         this.rounds = rounds;
         this.settingsStore = settingsStore;
         this.bank = bank;
         this.publisher = publisher;
-        this.redis = redis;
+        this.scores = scores;
         this.clock = clock;
     }
 
@@ -313,9 +313,31 @@ public final class RoundService {
         if (!rounds.claimClose(round.guild(), round.date(), instance)) {
             return;
         }
+        // Closed first: from here on, answers, edits and votes in the thread no longer count.
         rounds.markClosed(round.guild(), round.date(), how);
+        RoundRef ref = rounds.ref(new Round(
+                round.guild(),
+                round.date(),
+                round.questionId(),
+                round.seq(),
+                round.channel(),
+                round.message(),
+                round.thread(),
+                round.opens(),
+                round.closes(),
+                round.late(),
+                how));
+        if (how == RoundState.SKIPPED) {
+            scores.voidRound(round.guild(), ref);
+        }
         Question question = bank.byId(round.questionId()).orElse(null);
-        Recap recap = new Recap(round.date(), question, how == RoundState.SKIPPED, participants(round));
+        Recap recap = new Recap(
+                round.guild(),
+                round.thread(),
+                round.date(),
+                question,
+                how == RoundState.SKIPPED,
+                scores.recap(round.guild(), ref));
         try {
             publisher.close(new RoundPublisher.Closing(
                     round.guild(),
@@ -333,11 +355,6 @@ public final class RoundService {
         }
         log.info(
                 "Guild {}: round {} {}", round.guild(), round.date(), how == RoundState.SKIPPED ? "skipped" : "closed");
-    }
-
-    private int participants(Round round) {
-        Long size = redis.opsForHash().size(Keys.answers(round.guild(), round.date()));
-        return size == null ? 0 : size.intValue();
     }
 
     private void pauseBecause(GuildSettings settings, String reason) {

@@ -36,7 +36,7 @@ final class LeaderboardRenderer {
 
     private static String line(LeaderboardEntry entry) {
         String rank = entry.rank() <= MEDALS.length ? MEDALS[(int) entry.rank() - 1] : "**" + entry.rank() + ".**";
-        return rank + " " + DisplayNames.render(entry.memberId(), entry.name()) + " · " + entry.points()
+        return rank + " " + NameRenderer.render(entry.memberId(), entry.name()) + " · " + entry.points()
                 + (entry.points() == 1 ? " pt" : " pts");
     }
 }

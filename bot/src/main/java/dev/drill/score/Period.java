@@ -16,9 +16,7 @@ public record Period(String week, String month) {
     public static Period of(LocalDate date) {
         return new Period(
                 String.format(
-                        "%d-W%02d",
-                        date.get(IsoFields.WEEK_BASED_YEAR),
-                        date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                        "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
                 String.format("%d-%02d", date.getYear(), date.getMonthValue()));
     }
 

@@ -25,7 +25,11 @@ public record PointsRules(
     public static final PointsRules DEFAULTS = new PointsRules(10, 1, 5, 1, 5, 5, 40);
 
     public PointsRules {
-        if (answer < 0 || streakBonusPerRound < 0 || streakBonusMax < 0 || perVote < 0 || votesMax < 0
+        if (answer < 0
+                || streakBonusPerRound < 0
+                || streakBonusMax < 0
+                || perVote < 0
+                || votesMax < 0
                 || bestAnswer < 0) {
             throw new IllegalArgumentException("Points cannot be negative");
         }

@@ -55,7 +55,8 @@ public final class ScoreService {
             }
         }
         ScoreStore.BoardRead read = store.page(board, guild, caller, PAGE_SIZE);
-        Optional<LeaderboardEntry> self = read.caller().filter(c -> c.rank() > read.top().size());
+        Optional<LeaderboardEntry> self =
+                read.caller().filter(c -> c.rank() > read.top().size());
         return new LeaderboardPage(period, label, read.top(), self);
     }
 
@@ -87,9 +88,8 @@ public final class ScoreService {
                 .map(a -> new CountedAnswer(a.messageId(), a.memberId(), names.get(a.memberId()), a.votes()))
                 .toList();
         List<CountedAnswer> topVoted = new ArrayList<>(answers);
-        topVoted.sort(Comparator.comparingInt(CountedAnswer::votes)
-                .reversed()
-                .thenComparingLong(CountedAnswer::messageId));
+        topVoted.sort(
+                Comparator.comparingInt(CountedAnswer::votes).reversed().thenComparingLong(CountedAnswer::messageId));
         Optional<CountedAnswer> best = read.best().isPresent()
                 ? answers.stream()
                         .filter(a -> a.messageId() == read.best().getAsLong())

@@ -248,7 +248,8 @@ public final class ScoreStore {
         if (members.isEmpty()) {
             return Map.of();
         }
-        List<Object> fields = members.stream().map(m -> (Object) Long.toString(m)).toList();
+        List<Object> fields =
+                members.stream().map(m -> (Object) Long.toString(m)).toList();
         List<Object> values = redis.opsForHash().multiGet(Keys.names(guild), fields);
         Map<Long, String> names = new HashMap<>();
         int i = 0;
@@ -263,7 +264,8 @@ public final class ScoreStore {
 
     /** The first {@code size} entries of a board and the caller's line, read in one script. */
     BoardRead page(String board, long guild, long caller, int size) {
-        List<?> raw = redis.execute(PAGE, List.of(board, Keys.names(guild)), Long.toString(caller), Integer.toString(size));
+        List<?> raw =
+                redis.execute(PAGE, List.of(board, Keys.names(guild)), Long.toString(caller), Integer.toString(size));
         List<?> top = (List<?>) raw.get(0);
         List<?> names = (List<?>) raw.get(1);
         List<LeaderboardEntry> entries = new ArrayList<>(top.size() / 2);

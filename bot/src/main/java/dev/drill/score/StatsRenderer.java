@@ -9,7 +9,9 @@ final class StatsRenderer {
     private StatsRenderer() {}
 
     static MessageEmbed render(MemberStats stats) {
-        String rank = stats.allTimeRank().isPresent() ? " (rank #" + stats.allTimeRank().getAsLong() + ")" : "";
+        String rank = stats.allTimeRank().isPresent()
+                ? " (rank #" + stats.allTimeRank().getAsLong() + ")"
+                : "";
         return Replies.embed()
                 .setTitle(Replies.fit("Stats · " + plain(stats), MessageEmbed.TITLE_MAX_LENGTH))
                 .addField("This week", points(stats.weekPoints()), true)
@@ -24,7 +26,9 @@ final class StatsRenderer {
 
     // Titles do not render markdown or mentions, so the name is only cut, not escaped.
     private static String plain(MemberStats stats) {
-        return stats.name().isBlank() ? "member " + stats.memberId() : Replies.fit(stats.name().strip(), 32);
+        return stats.name().isBlank()
+                ? "member " + stats.memberId()
+                : Replies.fit(stats.name().strip(), 32);
     }
 
     private static String points(long points) {

@@ -186,7 +186,8 @@ class AnswerServiceTests {
     }
 
     @Test
-    @DisplayName("a delete that reaches us before its create (another instance, a replay) stops the create from counting")
+    @DisplayName(
+            "a delete that reaches us before its create (another instance, a replay) stops the create from counting")
     void deleteBeforeCreate() {
         answers.onDelete(GUILD, THREAD, 1001);
 
@@ -398,8 +399,10 @@ class AnswerServiceTests {
         answers.onDelete(GUILD, eve.threadId(), 2001);
 
         // THEN it leaves those same boards
-        assertThat(redis.template().opsForZSet().zCard(Keys.boardWeek(GUILD, "2026-W53"))).isZero();
-        assertThat(redis.template().opsForZSet().zCard(Keys.boardMonth(GUILD, "2026-12"))).isZero();
+        assertThat(redis.template().opsForZSet().zCard(Keys.boardWeek(GUILD, "2026-W53")))
+                .isZero();
+        assertThat(redis.template().opsForZSet().zCard(Keys.boardMonth(GUILD, "2026-12")))
+                .isZero();
     }
 
     @Test

@@ -16,7 +16,8 @@ public final class FakeRounds implements RoundDirectory {
 
     /** Opens a round on {@code date} with thread id {@code thread}, at 09:00 in {@code zone}. */
     public RoundRef open(long guild, String date, long seq, long thread, ZoneId zone) {
-        Instant opens = LocalDate.parse(date).atTime(LocalTime.of(9, 0)).atZone(zone).toInstant();
+        Instant opens =
+                LocalDate.parse(date).atTime(LocalTime.of(9, 0)).atZone(zone).toInstant();
         RoundRef round = new RoundRef(guild, date, seq, 1L, thread, "q-" + seq, zone, opens, true);
         byThread.put(key(guild, thread), round);
         return round;
@@ -51,9 +52,7 @@ public final class FakeRounds implements RoundDirectory {
 
     @Override
     public Optional<RoundRef> latest(long guild) {
-        return byThread.values().stream()
-                .filter(r -> r.guild() == guild)
-                .max(Comparator.comparingLong(RoundRef::seq));
+        return byThread.values().stream().filter(r -> r.guild() == guild).max(Comparator.comparingLong(RoundRef::seq));
     }
 
     private static String key(long guild, long thread) {

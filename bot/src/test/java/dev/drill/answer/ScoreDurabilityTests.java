@@ -63,7 +63,8 @@ class ScoreDurabilityTests {
         redis.server().start();
         await().atMost(Duration.ofSeconds(20))
                 .ignoreExceptions()
-                .untilAsserted(() -> assertThat(scores.stats(GUILD, 1).allTimePoints()).isEqualTo(11));
+                .untilAsserted(
+                        () -> assertThat(scores.stats(GUILD, 1).allTimePoints()).isEqualTo(11));
         answers.onMessage(message(1001, 1));
 
         // THEN the score is the same
@@ -73,7 +74,8 @@ class ScoreDurabilityTests {
     }
 
     @Test
-    @DisplayName("events that arrive while Redis is down wait in the retry queue and are all applied, in order, once it is back")
+    @DisplayName(
+            "events that arrive while Redis is down wait in the retry queue and are all applied, in order, once it is back")
     void blipLosesNothing() {
         // GIVEN Redis is down
         redis.server().stop();

@@ -125,8 +125,8 @@ class ScoreServiceTests {
 
         MemberStats bob = scores.stats(GUILD, 2);
 
-        assertThat(bob).isEqualTo(new MemberStats(
-                2, "member 2", 16, 16, 16, 1, 1, 1, java.util.OptionalLong.of(1), 1, 1));
+        assertThat(bob)
+                .isEqualTo(new MemberStats(2, "member 2", 16, 16, 16, 1, 1, 1, java.util.OptionalLong.of(1), 1, 1));
     }
 
     @Test
@@ -146,7 +146,8 @@ class ScoreServiceTests {
     }
 
     @Test
-    @DisplayName("the recap lists answers, the three most voted (ties: earlier message), the award and the week's top five")
+    @DisplayName(
+            "the recap lists answers, the three most voted (ties: earlier message), the award and the week's top five")
     void recap() {
         // GIVEN six answers; 1001 and 1002 have two votes each, 1004 one; 1003 got the award
         for (int m = 1; m <= 6; m++) {
@@ -164,12 +165,14 @@ class ScoreServiceTests {
 
         // THEN
         assertThat(recap.participants()).isEqualTo(6);
-        assertThat(recap.answers()).extracting(CountedAnswer::messageId)
+        assertThat(recap.answers())
+                .extracting(CountedAnswer::messageId)
                 .containsExactly(1001L, 1002L, 1003L, 1004L, 1005L, 1006L);
-        assertThat(recap.topVoted()).containsExactly(
-                new CountedAnswer(1001, 1, "member 1", 2),
-                new CountedAnswer(1002, 2, "member 2", 2),
-                new CountedAnswer(1004, 4, "member 4", 1));
+        assertThat(recap.topVoted())
+                .containsExactly(
+                        new CountedAnswer(1001, 1, "member 1", 2),
+                        new CountedAnswer(1002, 2, "member 2", 2),
+                        new CountedAnswer(1004, 4, "member 4", 1));
         assertThat(recap.bestAnswer()).contains(new CountedAnswer(1003, 3, "member 3", 0));
         // member 2 reached 12 points before member 1; member 5 reached 10 before member 6
         assertThat(recap.weekTop()).extracting(LeaderboardEntry::memberId).containsExactly(3L, 2L, 1L, 4L, 5L);
@@ -191,7 +194,8 @@ class ScoreServiceTests {
     void namesOutliveMembers() {
         answers.onMessage(new ThreadMessage(GUILD, THREAD, 1001, 1, "Ada", false, ANSWER));
 
-        assertThat(scores.leaderboard(GUILD, BoardPeriod.ALL, 2).top().get(0).name()).isEqualTo("Ada");
+        assertThat(scores.leaderboard(GUILD, BoardPeriod.ALL, 2).top().get(0).name())
+                .isEqualTo("Ada");
     }
 
     // Each event a second later, so ties on the board have a defined order.

@@ -28,7 +28,8 @@ class HelpAndRoutingE2ETests {
         assertThat(reply.kind()).isEqualTo(SimResponse.Kind.REPLY);
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.message().embedTitles()).containsExactly("Drill: daily backend interview practice");
-        assertThat(reply.message().embeds().toString()).contains("/drill practice", "/drill-admin setup");
+        assertThat(reply.message().embeds().toString())
+                .contains("/drill leaderboard", "/drill stats", "/drill practice", "/drill-admin setup");
         assertThat(Duration.between(drill.clock().instant(), reply.at())).isLessThan(Duration.ofSeconds(3));
         drill.sim().assertNoProblems();
     }

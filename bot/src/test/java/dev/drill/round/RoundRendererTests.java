@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drill.content.ContentLoader;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
+import dev.drill.score.CountedAnswer;
+import dev.drill.score.LeaderboardEntry;
+import dev.drill.score.RecapScores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +22,17 @@ class RoundRendererTests {
 
     private static final QuestionBank BANK = new ContentLoader().load(Path.of("..", "content"));
     private static final Question HTTP = BANK.byId("http-methods").orElseThrow();
+    private static final String LONG_NAME = "**[bold]** _under_ `code` ".repeat(4);
+    private static final List<CountedAnswer> ANSWERS = List.of(
+            new CountedAnswer(11, 1, LONG_NAME, 5),
+            new CountedAnswer(12, 2, "bob", 2),
+            new CountedAnswer(13, 3, "", 0));
+    private static final RecapScores SCORES = new RecapScores(
+            3,
+            ANSWERS,
+            ANSWERS,
+            Optional.of(ANSWERS.get(1)),
+            List.of(new LeaderboardEntry(1, 1, LONG_NAME, 21), new LeaderboardEntry(2, 2, "bob", 17)));
 
     private static RoundPublisher.Post post(long pingRole, boolean late) {
         return new RoundPublisher.Post(
@@ -62,10 +77,42 @@ class RoundRendererTests {
     }
 
     @Test
+    @DisplayName("the recap links the most-voted answers, names the award and shows the week's top")
+    void recapScores() {
+        MessageEmbed summary = RoundRenderer.recap(new Recap(1, 2, "2026-12-01", HTTP, false, SCORES))
+                .get(0)
+                .getEmbeds()
+                .get(0);
+
+        assertThat(summary.getTitle()).isEqualTo("Round closed · 2026-12-01");
+        assertThat(summary.getFields())
+                .extracting(MessageEmbed.Field::getName)
+                .containsExactly("Participants", "Answers", "Most 👍", "Best answer", "This week");
+        String mostVoted = summary.getFields().get(2).getValue();
+        assertThat(mostVoted).contains("https://discord.com/channels/1/2/11", "5 👍", "bob");
+        assertThat(mostVoted).doesNotContain("member 3"); // no vote, not listed
+        assertThat(mostVoted).contains("\\*\\*");
+        assertThat(summary.getFields().get(3).getValue()).contains("bob", "/12)");
+        assertThat(summary.getFields().get(4).getValue()).startsWith("1. ").contains("· 21");
+    }
+
+    @Test
+    @DisplayName("a skipped round's recap says it was not scored")
+    void skippedRecap() {
+        MessageEmbed summary = RoundRenderer.recap(new Recap(1, 2, "2026-12-01", HTTP, true, SCORES))
+                .get(0)
+                .getEmbeds()
+                .get(0);
+
+        assertThat(summary.getTitle()).isEqualTo("Round skipped · 2026-12-01");
+        assertThat(summary.getFields()).extracting(MessageEmbed.Field::getName).containsExactly("Not scored");
+    }
+
+    @Test
     @DisplayName("every question's recap fits Discord's limits, carrying the model answer and follow-ups")
     void recapWithinLimits() {
         for (Question q : BANK.all()) {
-            List<MessageCreateData> messages = RoundRenderer.recap(new Recap("2026-12-01", q, false, 3));
+            List<MessageCreateData> messages = RoundRenderer.recap(new Recap(1, 2, "2026-12-01", q, false, SCORES));
 
             assertThat(messages).allSatisfy(m -> {
                 assertThat(m.getEmbeds()).hasSizeLessThanOrEqualTo(10);

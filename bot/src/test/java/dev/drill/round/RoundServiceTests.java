@@ -8,6 +8,8 @@ import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.redis.RedisFixture;
+import dev.drill.score.ScoreService;
+import dev.drill.score.ScoreStore;
 import dev.drill.sim.MutableClock;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -54,7 +56,8 @@ class RoundServiceTests {
 
     private RoundService newInstance(RoundPublisher publisher) {
         RoundStore store = new RoundStore(REDIS.template(), settings);
-        return new RoundService(store, settings, BANK, publisher, REDIS.template(), clock);
+        ScoreService scores = new ScoreService(new ScoreStore(REDIS.template()), store, clock);
+        return new RoundService(store, settings, BANK, publisher, scores, clock);
     }
 
     private void setUp(EnumSet<DayOfWeek> days, List<Level> levels) {

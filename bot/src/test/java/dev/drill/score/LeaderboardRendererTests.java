@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class LeaderboardRendererTests {
 
     /** 100 characters of everything markdown and Discord give meaning to. */
-    private static final String NASTY = ("**_~~`||> [x](https://e.x) <@1> @everyone # ").repeat(3).substring(0, 100);
+    private static final String NASTY =
+            ("**_~~`||> [x](https://e.x) <@1> @everyone # ").repeat(3).substring(0, 100);
 
     @Test
     @DisplayName("ten 100-character names full of markdown, plus the caller's line, stay within Discord's embed limits")
@@ -41,19 +42,21 @@ class LeaderboardRendererTests {
     @DisplayName("names are cut to 32 characters and their markdown, links and mentions are escaped")
     void namesEscaped() {
         LeaderboardPage page = new LeaderboardPage(
-                BoardPeriod.ALL, "all time", List.of(new LeaderboardEntry(1, 7, "**[win](https://e.x)** <@1>", 3)),
+                BoardPeriod.ALL,
+                "all time",
+                List.of(new LeaderboardEntry(1, 7, "**[win](https://e.x)** <@1>", 3)),
                 Optional.empty());
 
         String line = LeaderboardRenderer.render(page).getDescription();
 
         assertThat(line).isEqualTo("🥇 \\*\\*\\[win\\](https://e.x)\\*\\* \\<\\@1\\> · 3 pts");
-        assertThat(DisplayNames.render(1, "x".repeat(100))).isEqualTo("x".repeat(31) + "…");
+        assertThat(NameRenderer.render(1, "x".repeat(100))).isEqualTo("x".repeat(31) + "…");
     }
 
     @Test
     @DisplayName("a member without a stored name shows as a mention, which Discord renders and embeds never ping")
     void noName() {
-        assertThat(DisplayNames.render(42, "")).isEqualTo("<@42>");
+        assertThat(NameRenderer.render(42, "")).isEqualTo("<@42>");
     }
 
     @Test
@@ -69,13 +72,13 @@ class LeaderboardRendererTests {
     @Test
     @DisplayName("stats render every figure the command promises")
     void stats() {
-        MemberStats stats = new MemberStats(
-                5, NASTY, 12, 40, 300, 25, 3, 9, java.util.OptionalLong.of(4), 17, 2);
+        MemberStats stats = new MemberStats(5, NASTY, 12, 40, 300, 25, 3, 9, java.util.OptionalLong.of(4), 17, 2);
 
         MessageEmbed embed = StatsRenderer.render(stats);
 
         assertThat(embed.isSendable()).isTrue();
-        assertThat(embed.getFields()).extracting(MessageEmbed.Field::getValue)
+        assertThat(embed.getFields())
+                .extracting(MessageEmbed.Field::getValue)
                 .containsExactly("12 pts", "40 pts", "300 pts (rank #4)", "25", "3 (best 9)", "17", "2");
     }
 }

@@ -11,7 +11,8 @@ class PointsRulesTests {
     private final PointsRules rules = PointsRules.DEFAULTS;
 
     @Test
-    @DisplayName("the defaults are the issue's numbers: +10 answer, +1/round streak up to +5, +1/vote up to +5, +5 award, 40 chars")
+    @DisplayName(
+            "the defaults are the issue's numbers: +10 answer, +1/round streak up to +5, +1/vote up to +5, +5 award, 40 chars")
     void defaults() {
         assertThat(rules).isEqualTo(new PointsRules(10, 1, 5, 1, 5, 5, 40));
     }

@@ -67,7 +67,8 @@ class ScoreRetryQueueTests {
         assertThat(ScoreRetryQueue.isTransient(
                         new RedisSystemException("x", new RedisCommandExecutionException("LOADING Redis is loading"))))
                 .isTrue();
-        assertThat(ScoreRetryQueue.isTransient(new RedisConnectionFailureException("down"))).isTrue();
+        assertThat(ScoreRetryQueue.isTransient(new RedisConnectionFailureException("down")))
+                .isTrue();
     }
 
     @Test

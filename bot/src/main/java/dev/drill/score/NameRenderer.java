@@ -6,11 +6,11 @@ import net.dv8tion.jda.api.utils.MarkdownSanitizer;
  * Names as embeds show them: cut to Discord's own name length and with markdown, masked links and mention
  * syntax escaped, so a member named {@code **[win](https://x)**} shows as typed and cannot break a layout.
  */
-final class DisplayNames {
+final class NameRenderer {
 
     static final int MAX = 32;
 
-    private DisplayNames() {}
+    private NameRenderer() {}
 
     static String render(long memberId, String name) {
         if (name == null || name.isBlank()) {

@@ -1,0 +1,131 @@
+package dev.drill.practice;
+
+import dev.drill.content.KeyPoint;
+import dev.drill.content.KeyPointMatcher;
+import dev.drill.discord.ButtonHandler;
+import dev.drill.discord.CommandNames;
+import dev.drill.discord.Replies;
+import dev.drill.discord.SlashCommand;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /drill feedback} and the "How did I do?" button on each question post: which key points the
+ * member's answer covered and which it missed. Feedback only: it never changes points.
+ */
+@Component
+final class FeedbackCommand implements SlashCommand {
+
+    /** The custom id prefix of the "How did I do?" button (see the round's post). */
+    static final String BUTTON = "feedback";
+
+    private final FeedbackService feedback;
+
+    FeedbackCommand(FeedbackService feedback) {
+        this.feedback = feedback;
+    }
+
+    @Override
+    public String parent() {
+        return CommandNames.DRILL;
+    }
+
+    @Override
+    public SubcommandData definition() {
+        return new SubcommandData("feedback", "Which key points your answer to the latest round covered");
+    }
+
+    @Override
+    public void onCommand(SlashCommandInteractionEvent event) {
+        answer(event, feedback, Optional.empty());
+    }
+
+    static void answer(IReplyCallback event, FeedbackService feedback, Optional<String> date) {
+        FeedbackService.Lookup lookup =
+                feedback.find(event.getGuild().getIdLong(), event.getUser().getIdLong(), date);
+        if (lookup instanceof FeedbackService.Refused refused) {
+            Replies.ephemeral(event, refused.sentence());
+            return;
+        }
+        FeedbackService.Found found = (FeedbackService.Found) lookup;
+        ThreadChannel thread = event.getGuild().getThreadChannelById(found.threadId());
+        if (thread == null) {
+            Replies.ephemeral(event, "I can no longer see the round's thread, so I cannot read your answer.");
+            return;
+        }
+        // Drill keeps no copy of answers: read it from Discord, which may take longer than 3 seconds.
+        event.deferReply(true).queue();
+        thread.retrieveMessageById(found.messageId())
+                .queue(
+                        message -> Replies.ephemeral(
+                                event,
+                                render(
+                                        found,
+                                        KeyPointMatcher.match(
+                                                message.getContentRaw(),
+                                                found.question().keyPoints()))),
+                        error -> Replies.ephemeral(
+                                event, "Your answer is no longer in the thread, so there is nothing to" + " compare."));
+    }
+
+    static MessageEmbed render(FeedbackService.Found found, KeyPointMatcher.Coverage coverage) {
+        EmbedBuilder embed = Replies.embed()
+                .setTitle("How did I do? · " + found.round().date())
+                .setDescription("Your answer covers **" + coverage.covered().size() + " of " + coverage.total()
+                        + "** key points a strong answer covers.");
+        if (!coverage.covered().isEmpty()) {
+            embed.addField("Covered", bullets(coverage.covered(), "✅"), false);
+        }
+        if (!coverage.missed().isEmpty()) {
+            embed.addField("Missed", bullets(coverage.missed(), "▫️"), false);
+        }
+        if (coverage.looksStuffed()) {
+            embed.addField(
+                    "A note",
+                    "This reads like a list of keywords. Interviewers want the how and the why; coverage never adds"
+                            + " points.",
+                    false);
+        }
+        embed.setFooter(
+                found.round().open()
+                        ? "Feedback only: it never changes points. The model answer comes with the recap."
+                        : "Feedback only: it never changes points. The model answer is in the round's recap.");
+        return embed.build();
+    }
+
+    private static String bullets(List<KeyPoint> points, String mark) {
+        return Replies.fit(
+                points.stream().map(p -> mark + " " + p.text()).collect(Collectors.joining("\n")),
+                MessageEmbed.VALUE_MAX_LENGTH);
+    }
+
+    /** The "How did I do?" button on a round's post; it carries the round's date. */
+    @Component
+    static final class Button implements ButtonHandler {
+
+        private final FeedbackService feedback;
+
+        Button(FeedbackService feedback) {
+            this.feedback = feedback;
+        }
+
+        @Override
+        public String prefix() {
+            return BUTTON;
+        }
+
+        @Override
+        public void onButton(ButtonInteractionEvent event, List<String> args) {
+            answer(event, feedback, args.isEmpty() ? Optional.empty() : Optional.of(args.get(0)));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.drill.practice;
+
+import dev.drill.answer.RoundDirectory;
+import dev.drill.answer.RoundRef;
+import dev.drill.content.Question;
+import dev.drill.content.QuestionBank;
+import dev.drill.score.ScoreService;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds the member's counted answer in a round, so the Discord edge can fetch its text (Drill keeps no copy)
+ * and match it against the question's key points.
+ */
+@Service
+public final class FeedbackService {
+
+    private final RoundDirectory rounds;
+    private final ScoreService scores;
+    private final QuestionBank bank;
+
+    FeedbackService(RoundDirectory rounds, ScoreService scores, QuestionBank bank) {
+        this.rounds = rounds;
+        this.scores = scores;
+        this.bank = bank;
+    }
+
+    /** Where the member's answer is, or the sentence to show them instead. */
+    public sealed interface Lookup {}
+
+    public record Found(RoundRef round, Question question, long threadId, long messageId) implements Lookup {}
+
+    public record Refused(String sentence) implements Lookup {}
+
+    /** The member's answer in the round of {@code date}, or in the latest round when date is empty. */
+    public Lookup find(long guild, long member, Optional<String> date) {
+        Optional<RoundRef> round = date.isPresent() ? rounds.byDate(guild, date.get()) : rounds.latest(guild);
+        if (round.isEmpty()) {
+            return new Refused("There is no round yet: feedback comes once you have answered a daily question.");
+        }
+        Optional<Question> question = bank.byId(round.get().questionId());
+        if (question.isEmpty() || question.get().keyPoints().isEmpty()) {
+            return new Refused("This round's question has no key points to compare your answer with.");
+        }
+        Optional<Long> answer = scores.answerOf(guild, round.get().date(), member);
+        if (answer.isEmpty()) {
+            return new Refused(
+                    round.get().open()
+                            ? "You have not answered this round yet: reply in its thread (40+ characters), then ask again."
+                            : "You did not answer the round of " + round.get().date() + ".");
+        }
+        return new Found(round.get(), question.get(), round.get().threadId(), answer.get());
+    }
+}
