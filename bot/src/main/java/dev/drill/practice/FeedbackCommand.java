@@ -15,6 +15,8 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,8 @@ final class FeedbackCommand implements SlashCommand {
 
     /** The custom id prefix of the "How did I do?" button (see the round's post). */
     static final String BUTTON = "feedback";
+
+    static final String DATE = "date";
 
     private final FeedbackService feedback;
 
@@ -41,12 +45,19 @@ final class FeedbackCommand implements SlashCommand {
 
     @Override
     public SubcommandData definition() {
-        return new SubcommandData("feedback", "Which key points your answer to the latest round covered");
+        return new SubcommandData("feedback", "Which key points your answer to a round covered")
+                .addOption(OptionType.STRING, DATE, "The round's date, e.g. 2026-12-01 (default: the latest round)");
     }
 
     @Override
     public void onCommand(SlashCommandInteractionEvent event) {
-        answer(event, feedback, Optional.empty());
+        Optional<String> date = Optional.ofNullable(event.getOption(DATE, OptionMapping::getAsString))
+                .map(String::strip);
+        if (date.isPresent() && !date.get().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            Replies.ephemeral(event, "`" + date.get() + "` is not a round date: use YYYY-MM-DD, e.g. 2026-12-01.");
+            return;
+        }
+        answer(event, feedback, date);
     }
 
     static void answer(IReplyCallback event, FeedbackService feedback, Optional<String> date) {

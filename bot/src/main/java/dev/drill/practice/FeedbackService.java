@@ -36,7 +36,10 @@ public final class FeedbackService {
     public Lookup find(long guild, long member, Optional<String> date) {
         Optional<RoundRef> round = date.isPresent() ? rounds.byDate(guild, date.get()) : rounds.latest(guild);
         if (round.isEmpty()) {
-            return new Refused("There is no round yet: feedback comes once you have answered a daily question.");
+            return new Refused(
+                    date.isPresent()
+                            ? "There was no round on " + date.get() + "."
+                            : "There is no round yet: feedback comes once you have answered a daily question.");
         }
         Optional<Question> question = bank.byId(round.get().questionId());
         if (question.isEmpty() || question.get().keyPoints().isEmpty()) {
