@@ -66,6 +66,7 @@ public final class DiscordGateway implements SmartLifecycle {
         }
         // Nothing Drill sends pings anyone unless a message asks for it on purpose.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        MessageRequest.setDefaultMentionRepliedUser(false);
         JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
