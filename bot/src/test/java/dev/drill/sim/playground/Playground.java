@@ -41,7 +41,7 @@ public final class Playground {
         try {
             status = run(in, out, interactive);
         } catch (RuntimeException | Error e) {
-            out.println("! the playground could not start: " + e);
+            out.println("! the playground failed: " + e);
             status = LINE_FAILED;
         }
         out.flush();
