@@ -132,7 +132,10 @@ final class PlaygroundSession implements AutoCloseable {
         } else if (line instanceof ScriptLine.Help) {
             out.println(ScriptParser.LANGUAGE);
         } else if (line instanceof ScriptLine.Slash slash) {
-            requireOffered(slash.path());
+            requireOffered("/"
+                    + String.join(
+                            " ",
+                            slash.path().subList(0, Math.min(2, slash.path().size()))));
             SimInteraction interaction = actor().slash(channelId, slash.command(), slash.options());
             answered(interaction, "/" + slash.command());
         } else if (line instanceof ScriptLine.Say say) {
@@ -158,7 +161,7 @@ final class PlaygroundSession implements AutoCloseable {
         } else if (line instanceof ScriptLine.Click click) {
             click(click.label());
         } else if (line instanceof ScriptLine.Award award) {
-            requireOffered(List.of(AWARD_COMMAND));
+            requireOffered("\"" + AWARD_COMMAND + "\"");
             SimMessage target = lastMessageOf(award.member(), "award");
             answered(actor().messageCommand(AWARD_COMMAND, target), "\"" + AWARD_COMMAND + "\"");
         } else if (line instanceof ScriptLine.SetClock clock) {
@@ -226,9 +229,10 @@ final class PlaygroundSession implements AutoCloseable {
 
     /**
      * Discord offers only what the bot registered; say so in its words, with the commands there are, rather
-     * than the simulator's complaint about option trees.
+     * than the simulator's complaint about option trees. {@code wanted} is {@code /command sub} or a quoted
+     * message command name.
      */
-    private void requireOffered(List<String> path) {
+    private void requireOffered(String wanted) {
         List<String> offered = new ArrayList<>();
         List<JsonNode> registered = new ArrayList<>();
         sim.commands(guild).forEach(registered::add);
@@ -249,9 +253,6 @@ final class PlaygroundSession implements AutoCloseable {
             }
             subs.forEach(sub -> offered.add("/" + name + " " + sub));
         }
-        String wanted = path.size() == 1 && path.get(0).equals(AWARD_COMMAND)
-                ? "\"" + AWARD_COMMAND + "\""
-                : "/" + String.join(" ", path.subList(0, Math.min(2, path.size())));
         if (!offered.contains(wanted)) {
             throw new ScriptException(
                     "Discord offers no " + wanted + " here; the bot registered " + String.join(", ", offered));
