@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,6 +42,8 @@ public final class BotHarness implements AutoCloseable {
     private final DiscordSimulator sim;
     private final EmbeddedRedis redis;
     private final Map<String, Object> extraProperties = new LinkedHashMap<>();
+    private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> extraInitializers =
+            new ArrayList<>();
     private final List<ConfigurableApplicationContext> bots = new ArrayList<>();
 
     private BotHarness(Instant start) {
@@ -71,6 +74,12 @@ public final class BotHarness implements AutoCloseable {
         return this;
     }
 
+    /** An initializer for every bot started from now on, e.g. the playground's repeatable practice picks. */
+    public BotHarness initializer(ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
+        extraInitializers.add(initializer);
+        return this;
+    }
+
     /** Starts one more bot instance on the same Redis, simulator and clock. */
     public ConfigurableApplicationContext startBot() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -86,8 +95,11 @@ public final class BotHarness implements AutoCloseable {
         String[] args = properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
+        List<ApplicationContextInitializer<?>> initializers = new ArrayList<>();
+        initializers.add(c -> c.getBeanFactory().registerSingleton("clock", (Clock) clock));
+        initializers.addAll(extraInitializers);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(DrillApplication.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("clock", (Clock) clock))
+                .initializers(initializers.toArray(ApplicationContextInitializer<?>[]::new))
                 .run(args);
         bots.add(context);
         return context;

@@ -1,0 +1,100 @@
+package dev.drill.sim.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The playground's runner, in process: the real bot, the simulator and Redis, as spring-boot:test-run starts them. */
+@DisplayName("Playground runner")
+class PlaygroundTests {
+
+    /** What a run printed and how it ended. */
+    private record Run(int status, String transcript) {}
+
+    private static Run run(BufferedReader script, boolean interactive) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int status = Playground.run(script, out, interactive);
+        return new Run(status, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run run(String script) {
+        return run(new BufferedReader(new StringReader(script)), false);
+    }
+
+    @Test
+    @DisplayName("printf 'as alice\\n/drill help\\n': the echoed lines, the help marked (only you), status 0")
+    void help() {
+        Run run = run("as alice\n/drill help\n");
+
+        assertThat(run.status()).isEqualTo(Playground.OK);
+        assertThat(run.transcript())
+                .contains("> as alice\n> /drill help\n[#daily-drill] Drill (only you):\n"
+                        + "  Drill: daily backend interview practice\n")
+                .contains("/drill-admin setup");
+    }
+
+    @Test
+    @DisplayName("a script stops at a line it cannot run, names it, and ends with a non-zero status")
+    void unknownLine() {
+        Run run = run("as alice\n\n# fine so far\nfrobnicate the bot\n/drill help\n");
+
+        assertThat(run.status()).isEqualTo(Playground.LINE_FAILED);
+        assertThat(run.transcript())
+                .contains("! line 4 (frobnicate the bot) could not be run: unknown command 'frobnicate'")
+                .doesNotContain("> /drill help");
+    }
+
+    @Test
+    @DisplayName("at the terminal a failed line is reported and the session goes on; the status still says it failed")
+    void interactiveGoesOn() {
+        Run run = run(
+                new BufferedReader(new StringReader("say too early\nas mallory\nas bob\nedit last hi\n"
+                        + "react 👍 carol\nclick Show model answer\nin thread\n/drill leaderboard\n/drill help\n")),
+                true);
+
+        assertThat(run.status()).isEqualTo(Playground.LINE_FAILED);
+        assertThat(run.transcript())
+                .contains("! line 1 (say too early) could not be run: nobody acts yet")
+                .contains("! line 2 (as mallory) could not be run: no user mallory")
+                .contains("! line 4 (edit last hi) could not be run: bob has no message to edit")
+                .contains("! line 5 (react 👍 carol) could not be run: carol has no message in #daily-drill")
+                .contains("! line 6 (click Show model answer) could not be run: no message bob can see has a button")
+                .contains("! line 7 (in thread) could not be run: there is no question thread yet")
+                .contains("! line 8 (/drill leaderboard) could not be run:")
+                .contains("Drill (only you):\n  Drill: daily backend interview practice")
+                .doesNotContain("> /drill help");
+    }
+
+    @Test
+    @DisplayName("tour.drill runs with status 0: setup, refusal, the 09:00 post, answers, practice, the recap")
+    void tour() throws IOException {
+        Run run;
+        try (InputStream tour = getClass().getResourceAsStream("/playground/tour.drill")) {
+            run = run(new BufferedReader(new InputStreamReader(tour, StandardCharsets.UTF_8)), false);
+        }
+
+        assertThat(run.status()).as(run.transcript()).isEqualTo(Playground.OK);
+        assertThat(run.transcript())
+                .contains("Drill (only you): Only members with the Manage Server permission can do that")
+                .contains("Drill is set up.")
+                .contains("-- Mon 2040-12-03 09:00 CET (08:00 UTC)\n[#daily-drill] Drill:\n  Daily drill · 2040-12-03")
+                .contains("[How did I do?]")
+                .contains("[Show model answer]")
+                .contains("  Model answer\n")
+                .contains("-- Tue 2040-12-04 09:00 CET (08:00 UTC)\n[#daily-drill › Drill 2040-12-03 · ")
+                .contains("Round closed · 2040-12-03")
+                .contains("[#daily-drill] Drill: The round of 2040-12-03 is closed: recap → #daily-drill › Drill")
+                .contains("Daily drill · 2040-12-04")
+                .doesNotContain("\n! ");
+    }
+}
