@@ -59,7 +59,7 @@ class PlaygroundTests {
     void interactiveGoesOn() {
         Run run = run(
                 new BufferedReader(new StringReader("say too early\nas mallory\nas bob\nedit last hi\n"
-                        + "react 👍 carol\nclick Show model answer\nin thread\n/drill leaderboard\n/drill help\n")),
+                        + "react 👍 carol\nclick Show model answer\nin thread\n/drill scores\n/drill help\n")),
                 true);
 
         assertThat(run.status()).isEqualTo(Playground.LINE_FAILED);
@@ -70,7 +70,7 @@ class PlaygroundTests {
                 .contains("! line 5 (react 👍 carol) could not be run: carol has no message in #daily-drill")
                 .contains("! line 6 (click Show model answer) could not be run: no message bob can see has a button")
                 .contains("! line 7 (in thread) could not be run: there is no question thread yet")
-                .contains("! line 8 (/drill leaderboard) could not be run:")
+                .contains("! line 8 (/drill scores) could not be run:")
                 .contains("Drill (only you):\n  Drill: daily backend interview practice")
                 .doesNotContain("> /drill help");
     }
