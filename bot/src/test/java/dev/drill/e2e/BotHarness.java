@@ -20,6 +20,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -125,6 +130,32 @@ public final class BotHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs every bot's due work at the same moment, each on its own thread released together, as instances
+     * on separate machines would; returns when all are done and rethrows the first failure.
+     */
+    public void tickConcurrently() {
+        List<ConfigurableApplicationContext> running = List.copyOf(bots);
+        CyclicBarrier start = new CyclicBarrier(running.size());
+        List<CompletableFuture<Void>> ticks = running.stream()
+                .map(bot -> CompletableFuture.runAsync(() -> {
+                    try {
+                        start.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the bots did not start their ticks together", e);
+                    }
+                    bot.getBean(RoundScheduler.class).tick();
+                }))
+                .toList();
+        try {
+            CompletableFuture.allOf(ticks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a bot's tick failed", e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("the bots' ticks did not finish", e);
+        }
+    }
+
     public void advance(Duration duration) {
         clock.advance(duration);
         tick();
@@ -171,6 +202,11 @@ public final class BotHarness implements AutoCloseable {
 
     public SimResponse command(String member, String command) {
         return command(member, command, Map.of());
+    }
+
+    /** Runs {@code /<command>} as a member in any channel (of any guild) and waits for the bot's first answer. */
+    public SimResponse commandIn(String channelId, String member, String command, Map<String, ?> options) {
+        return awaitAnswer(as(member).slash(channelId, command, options));
     }
 
     /**
