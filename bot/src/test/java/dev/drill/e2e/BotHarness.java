@@ -1,7 +1,10 @@
 package dev.drill.e2e;
 
 import dev.drill.DrillApplication;
+import dev.drill.content.Question;
+import dev.drill.content.QuestionBank;
 import dev.drill.redis.EmbeddedRedis;
+import dev.drill.redis.Keys;
 import dev.drill.round.RoundScheduler;
 import dev.drill.sim.Actor;
 import dev.drill.sim.DiscordSimulator;
@@ -28,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Everything an end-to-end test needs, started for real: an embedded Redis, the Discord simulator, and the
@@ -188,6 +192,20 @@ public final class BotHarness implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return bots.get(0).getBean(type);
+    }
+
+    /** The Redis the bots share, as they see it. */
+    public StringRedisTemplate redis() {
+        return bean(StringRedisTemplate.class);
+    }
+
+    /** The question a guild's round of a local date was given, read from Redis as the bot stored it. */
+    public Question roundQuestion(String guildId, String date) {
+        Object id = redis().opsForHash().get(Keys.round(Long.parseLong(guildId), date), "question");
+        if (id == null) {
+            throw new AssertionError("guild " + guildId + " has no round " + date + " in Redis");
+        }
+        return bean(QuestionBank.class).byId(id.toString()).orElseThrow();
     }
 
     public List<ConfigurableApplicationContext> bots() {
