@@ -234,6 +234,15 @@ public final class BotHarness implements AutoCloseable {
         return sim.awaitResponse(interaction, r -> r.message() != null, DiscordSimulator.DEFAULT_TIMEOUT);
     }
 
+    /**
+     * Waits until the bot has handled the gateway events sent so far: its socket delivers in order, so once a
+     * /drill help sent now is answered, what came before it (a GUILD_DELETE, a CHANNEL_UPDATE) is in JDA's
+     * cache. Use it after changing the world behind the bot's back and before a tick that depends on it.
+     */
+    public void awaitGatewayHandled() {
+        awaitAnswer(as("alice").slash(dailyDrill(), "drill help"));
+    }
+
     /** Waits for a message by the bot in a channel or thread. */
     public SimMessage awaitBotMessage(String channelId, Predicate<SimMessage> predicate) {
         String bot = sim.botUser().id();

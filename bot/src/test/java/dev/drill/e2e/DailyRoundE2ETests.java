@@ -179,6 +179,40 @@ class DailyRoundE2ETests {
         drill.sim().assertNoProblems();
     }
 
+    @Test
+    @DisplayName("a bot that was down at 09:00 and is back at 09:40 posts then, marked late; a missed day is skipped")
+    void latePostAfterDowntime() {
+        // GIVEN Drill is set up, and the bot is down from 08:00
+        drill.setUpDailyDrill();
+        drill.clock(MONDAY_0900.minus(Duration.ofHours(1)));
+        drill.stopBots();
+
+        // WHEN it comes back at 09:40
+        drill.clock().set(MONDAY_0900.plus(Duration.ofMinutes(40)));
+        drill.startBot();
+        drill.tick();
+
+        // THEN Monday's question is posted now, saying it is late, and it still closes Tuesday 09:00
+        SimMessage post = questionPosts().get(0);
+        assertThat(post.timestamp()).isEqualTo(MONDAY_0900.plus(Duration.ofMinutes(40)));
+        assertThat(post.embeds().path(0).path("footer").path("text").asString())
+                .isEqualTo("Posted late: Drill was offline at the scheduled time.");
+        assertThat(fields(post)).containsEntry("Closes", timestamp(TUESDAY_0900, 'R'));
+
+        // WHEN the bot is down again for all of Tuesday's round and back on Wednesday at 09:10
+        drill.stopBots();
+        drill.clock().set(Instant.parse("2040-12-05T08:10:00Z"));
+        drill.startBot();
+        drill.tick();
+
+        // THEN Monday's round is closed, Tuesday's is skipped (never backfilled), Wednesday's is posted late
+        assertThat(questionPosts())
+                .extracting(m -> m.embedTitles().get(0).substring(0, "Daily drill · 2040-12-03".length()))
+                .containsExactly("Daily drill · 2040-12-03", "Daily drill · 2040-12-05");
+        assertThat(drill.sim().channel(post.id()).orElseThrow().locked()).isTrue();
+        drill.sim().assertNoProblems();
+    }
+
     private List<SimMessage> questionPosts() {
         return drill.sim().botMessages(drill.dailyDrill()).stream()
                 .filter(m -> !m.ephemeral())

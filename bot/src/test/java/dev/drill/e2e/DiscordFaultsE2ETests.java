@@ -10,6 +10,7 @@ import dev.drill.sim.SimResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,26 @@ class DiscordFaultsE2ETests {
         // AND the bot still serves members
         SimResponse help = drill.command("alice", "drill help");
         assertThat(help.message().embedTitles()).containsExactly("Drill: daily backend interview practice");
+        drill.sim().assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("a permission taken away after setup pauses the guild naming it, without even trying to post")
+    void permissionRemovedAfterSetup(CapturedOutput log) {
+        // GIVEN Drill is set up, and then someone denies it Embed Links in #daily-drill
+        drill.setUpDailyDrill();
+        drill.sim().denyBot(drill.dailyDrill(), Permission.MESSAGE_EMBED_LINKS.getRawValue());
+        // (once a later command is answered, the bot has read the CHANNEL_UPDATE sent before it)
+        drill.awaitGatewayHandled();
+
+        // WHEN 09:00 comes
+        drill.clock(MONDAY_0900);
+
+        // THEN nothing was sent, and the guild is paused with the missing permission named
+        assertThat(drill.sim().requests("POST", postRoute())).isEmpty();
+        assertThat(log.getOut()).contains("pausing Drill: I lack Embed Links in #daily-drill");
+        assertThat(fields(drill.command("admin", "drill-admin config").message()))
+                .containsEntry("Paused", "I lack Embed Links in #daily-drill. Fix it, then `/drill-admin resume`.");
         drill.sim().assertNoProblems();
     }
 
