@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -141,22 +143,28 @@ public final class BotHarness implements AutoCloseable {
     public void tickConcurrently() {
         List<ConfigurableApplicationContext> running = List.copyOf(bots);
         CyclicBarrier start = new CyclicBarrier(running.size());
-        List<CompletableFuture<Void>> ticks = running.stream()
-                .map(bot -> CompletableFuture.runAsync(() -> {
-                    try {
-                        start.await(10, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("the bots did not start their ticks together", e);
-                    }
-                    bot.getBean(RoundScheduler.class).tick();
-                }))
-                .toList();
+        // One thread per bot, not a shared pool: a busy pool could run the ticks one after the other.
+        ExecutorService threads = Executors.newFixedThreadPool(running.size());
         try {
+            List<CompletableFuture<Void>> ticks = running.stream()
+                    .map(bot -> CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    start.await(10, TimeUnit.SECONDS);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException("the bots did not start their ticks together", e);
+                                }
+                                bot.getBean(RoundScheduler.class).tick();
+                            },
+                            threads))
+                    .toList();
             CompletableFuture.allOf(ticks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a bot's tick failed", e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("the bots' ticks did not finish", e);
+        } finally {
+            threads.shutdownNow();
         }
     }
 
