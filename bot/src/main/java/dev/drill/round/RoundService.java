@@ -257,7 +257,7 @@ public final class RoundService {
                     false,
                     "Today's round (" + today + ") has already been posted; there is at most one"
                             + " round a day. The next one opens <t:"
-                            + schedule.nextOpening(now).getEpochSecond() + ":f>.");
+                            + upcomingOpening(guild, schedule, now).getEpochSecond() + ":f>.");
         }
         currentRound(guild).filter(Round::isOpen).ifPresent(r -> close(r, RoundState.CLOSED));
         Optional<Instant> retry = open(settings, today.toString(), now, schedule.closeOf(today, now), false);
@@ -297,10 +297,21 @@ public final class RoundService {
     /** When the guild's next round opens, if it is scheduled. */
     public Optional<Instant> nextOpening(long guild) {
         Instant now = clock.instant();
-        return settingsStore
-                .find(guild)
-                .filter(s -> !s.paused())
-                .map(s -> Schedule.of(s).nextOpening(now));
+        return settingsStore.find(guild).filter(s -> !s.paused()).map(s -> upcomingOpening(guild, Schedule.of(s), now));
+    }
+
+    /**
+     * The next opening that will really post: a slot whose local date already has its round (one posted
+     * early with post-now) opens nothing, so the one after it is the next.
+     */
+    private Instant upcomingOpening(long guild, Schedule schedule, Instant now) {
+        Instant next = schedule.nextOpening(now);
+        for (int i = 0;
+                i < 7 && rounds.find(guild, schedule.dateOf(next).toString()).isPresent();
+                i++) {
+            next = schedule.nextOpening(next);
+        }
+        return next;
     }
 
     /** The guild's open round, if any. */

@@ -1,7 +1,10 @@
 package dev.drill.e2e;
 
 import dev.drill.DrillApplication;
+import dev.drill.content.Question;
+import dev.drill.content.QuestionBank;
 import dev.drill.redis.EmbeddedRedis;
+import dev.drill.redis.Keys;
 import dev.drill.round.RoundScheduler;
 import dev.drill.sim.Actor;
 import dev.drill.sim.DiscordSimulator;
@@ -20,10 +23,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Everything an end-to-end test needs, started for real: an embedded Redis, the Discord simulator, and the
@@ -137,6 +148,38 @@ public final class BotHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs every bot's due work at the same moment, each on its own thread released together, as instances
+     * on separate machines would; returns when all are done and rethrows the first failure.
+     */
+    public void tickConcurrently() {
+        List<ConfigurableApplicationContext> running = List.copyOf(bots);
+        CyclicBarrier start = new CyclicBarrier(running.size());
+        // One thread per bot, not a shared pool: a busy pool could run the ticks one after the other.
+        ExecutorService threads = Executors.newFixedThreadPool(running.size());
+        try {
+            List<CompletableFuture<Void>> ticks = running.stream()
+                    .map(bot -> CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    start.await(10, TimeUnit.SECONDS);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException("the bots did not start their ticks together", e);
+                                }
+                                bot.getBean(RoundScheduler.class).tick();
+                            },
+                            threads))
+                    .toList();
+            CompletableFuture.allOf(ticks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a bot's tick failed", e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("the bots' ticks did not finish", e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     public void advance(Duration duration) {
         clock.advance(duration);
         tick();
@@ -171,6 +214,20 @@ public final class BotHarness implements AutoCloseable {
         return bots.get(0).getBean(type);
     }
 
+    /** The Redis the bots share, as they see it. */
+    public StringRedisTemplate redis() {
+        return bean(StringRedisTemplate.class);
+    }
+
+    /** The question a guild's round of a local date was given, read from Redis as the bot stored it. */
+    public Question roundQuestion(String guildId, String date) {
+        Object id = redis().opsForHash().get(Keys.round(Long.parseLong(guildId), date), "question");
+        if (id == null) {
+            throw new AssertionError("guild " + guildId + " has no round " + date + " in Redis");
+        }
+        return bean(QuestionBank.class).byId(id.toString()).orElseThrow();
+    }
+
     public List<ConfigurableApplicationContext> bots() {
         return bots;
     }
@@ -185,11 +242,25 @@ public final class BotHarness implements AutoCloseable {
         return command(member, command, Map.of());
     }
 
+    /** Runs {@code /<command>} as a member in any channel (of any guild) and waits for the bot's first answer. */
+    public SimResponse commandIn(String channelId, String member, String command, Map<String, ?> options) {
+        return awaitAnswer(as(member).slash(channelId, command, options));
+    }
+
     /**
      * Waits for the first response that carries a message: a reply, or the edit/follow-up after a deferral.
      */
     public SimResponse awaitAnswer(SimInteraction interaction) {
         return sim.awaitResponse(interaction, r -> r.message() != null, DiscordSimulator.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Waits until the bot has handled the gateway events sent so far: its socket delivers in order, so once a
+     * /drill help sent now is answered, what came before it (a GUILD_DELETE, a CHANNEL_UPDATE) is in JDA's
+     * cache. Use it after changing the world behind the bot's back and before a tick that depends on it.
+     */
+    public void awaitGatewayHandled() {
+        awaitAnswer(as("alice").slash(dailyDrill(), "drill help"));
     }
 
     /** Waits for a message by the bot in a channel or thread. */

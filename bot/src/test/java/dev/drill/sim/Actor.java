@@ -55,6 +55,16 @@ public final class Actor {
         return slash(channelId, command, Map.of());
     }
 
+    /**
+     * Runs a global slash command in this user's DM with the bot (INTERACTION_CREATE with {@code user}, no
+     * guild or member, context 1). Discord offers a command there only if its contexts allow bot DMs; this
+     * refuses the others with IllegalArgumentException, as Discord's client would not show them.
+     */
+    public SimInteraction slashInDm(String command, Map<String, ?> options) {
+        requireHuman("run slash commands");
+        return world.memberDmCommand(user, command, options);
+    }
+
     /** Types into an option with autocomplete: INTERACTION_CREATE type 4 with that option focused. */
     public SimInteraction autocomplete(String channelId, String command, Map<String, ?> options, String focusedOption) {
         requireHuman("use autocomplete");

@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Builds a command interaction's {@code data} the way Discord's client does: subcommands nested as
  * options, values typed from the registered definition, users/members/channels/roles in {@code resolved}.
- * Called under the world's monitor.
+ * Called under the world's monitor; {@code guild} is null for a command in a DM.
  */
 final class CommandData {
 
@@ -116,6 +116,7 @@ final class CommandData {
     }
 
     private JsonNode resolveUser(String nameOrId, ObjectNode resolved) {
+        requireGuild("user");
         SimUser user = world.user(nameOrId.replaceFirst("^@", ""));
         resolved.withObjectProperty("users").set(user.id(), Payloads.user(user));
         ObjectNode member = world.memberJson(guild, user, false);
@@ -125,6 +126,7 @@ final class CommandData {
     }
 
     private JsonNode resolveChannel(String nameOrId, ObjectNode resolved) {
+        requireGuild("channel");
         String name = nameOrId.replaceFirst("^#", "");
         SimChannel channel = world.guildChannels(guild.id()).stream()
                 .filter(c -> c.id().equals(name) || c.name().equals(name))
@@ -136,8 +138,15 @@ final class CommandData {
         return NODES.stringNode(channel.id());
     }
 
+    private void requireGuild(String what) {
+        if (guild == null) {
+            throw new IllegalArgumentException(what + " options are not simulated in DMs");
+        }
+    }
+
     /** A role by id, or by a fixture name: everyone, lead (Team Lead), drill (the bot's role). */
     private JsonNode resolveRole(String nameOrId, ObjectNode resolved) {
+        requireGuild("role");
         String roleId = switch (nameOrId.replaceFirst("^@", "").toLowerCase()) {
             case "everyone" -> guild.everyoneRoleId();
             case "team lead", "lead" -> guild.leadRoleId();

@@ -156,6 +156,20 @@ public final class DiscordSimulator implements AutoCloseable {
         return world.commands(null);
     }
 
+    /**
+     * Adds (or replaces by name and type) one global command as if an earlier registration had made it,
+     * e.g. a subcommand an older deploy of the bot had. Discord keeps offering it until the bot's next bulk
+     * overwrite; members can then run it with {@link Actor#slash}. Returns it as stored, with its id.
+     */
+    public JsonNode addGlobalCommand(JsonNode command) {
+        return world.addGlobalCommand(command);
+    }
+
+    /** The bot's DM channel with a member (type 1), opened if it was not yet; its id, for {@link #messages}. */
+    public String dmChannel(String member) {
+        return world.dmChannel(world.user(member)).id();
+    }
+
     public List<RecordedRequest> requests() {
         return world.requests();
     }

@@ -30,6 +30,8 @@ final class Gateway extends WebSocketServer {
     private static final int GUILDS = 1;
     private static final int GUILD_MESSAGES = 1 << 9;
     private static final int GUILD_MESSAGE_REACTIONS = 1 << 10;
+    private static final int DIRECT_MESSAGES = 1 << 12;
+    private static final int DIRECT_MESSAGE_REACTIONS = 1 << 13;
     private static final int MESSAGE_CONTENT = 1 << 15;
 
     private final SimWorld world;
@@ -167,7 +169,7 @@ final class Gateway extends WebSocketServer {
     long dispatch(String type, ObjectNode payload) {
         long first = 0;
         for (Session session : sessions.values()) {
-            int intent = intentOf(type);
+            int intent = intentOf(type, !payload.hasNonNull("guild_id"));
             if ((session.intents & intent) != intent) {
                 continue;
             }
@@ -178,12 +180,12 @@ final class Gateway extends WebSocketServer {
         return first;
     }
 
-    private static int intentOf(String type) {
+    private static int intentOf(String type, boolean direct) {
         if (type.startsWith("MESSAGE_REACTION_")) {
-            return GUILD_MESSAGE_REACTIONS;
+            return direct ? DIRECT_MESSAGE_REACTIONS : GUILD_MESSAGE_REACTIONS;
         }
         if (type.startsWith("MESSAGE_")) {
-            return GUILD_MESSAGES;
+            return direct ? DIRECT_MESSAGES : GUILD_MESSAGES;
         }
         return type.startsWith("GUILD_") || type.startsWith("CHANNEL_") || type.startsWith("THREAD_") ? GUILDS : 0;
     }

@@ -29,6 +29,7 @@ import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -169,6 +170,49 @@ class JdaMemberActionsTests {
         assertThat(followUp.ephemeral()).isTrue();
         assertThat(followUp.content()).isEqualTo("(updated hourly)");
         assertThat(written).extracting(SimMessage::content).containsExactly("1. alice", "(updated hourly)");
+    }
+
+    @Test
+    @DisplayName("a global command allowed in bot DMs reaches JDA from a DM: no guild, no member, the user; context 1")
+    void slashCommandInDm() {
+        // GIVEN a global command offered in guilds and bot DMs, and one offered in guilds only
+        jda.updateCommands()
+                .addCommands(
+                        Commands.slash("whoami", "Who am I")
+                                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM),
+                        Commands.slash("guildonly", "Only in servers").setContexts(InteractionContextType.GUILD))
+                .complete();
+        recorder.on(SlashCommandInteractionEvent.class, event -> {
+            if (event.isFromGuild()) {
+                answerSlash(event);
+            } else {
+                event.reply("DM from " + event.getUser().getName() + " in " + event.getChannelType())
+                        .setEphemeral(true)
+                        .queue();
+            }
+        });
+
+        // WHEN alice runs the first in her DM with the bot
+        SimInteraction interaction = sim.as("alice").slashInDm("whoami", Map.of());
+
+        // THEN JDA sees a DM interaction from her, and the answer lands in that DM
+        SlashCommandInteractionEvent event = recorder.await(
+                SlashCommandInteractionEvent.class, e -> e.getName().equals("whoami"), WAIT);
+        assertThat(event.getGuild()).isNull();
+        assertThat(event.getMember()).isNull();
+        assertThat(event.getInteraction().getContext()).isEqualTo(InteractionContextType.BOT_DM);
+        SimResponse reply = sim.awaitResponse(interaction);
+        assertThat(reply.content()).isEqualTo("DM from alice in PRIVATE");
+        assertThat(reply.message().channelId()).isEqualTo(sim.dmChannel("alice"));
+        assertThat(interaction.payload().has("member")).isFalse();
+        assertThat(interaction.payload().path("user").path("id").asString())
+                .isEqualTo(sim.user("alice").id());
+        // AND Discord would not offer the guild-only command there
+        assertThatThrownBy(() -> sim.as("alice").slashInDm("guildonly", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not offer /guildonly in a DM");
+        recorder.on(SlashCommandInteractionEvent.class, this::answerSlash);
+        jda.updateCommands().complete();
     }
 
     @Test

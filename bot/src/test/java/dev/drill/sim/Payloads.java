@@ -98,6 +98,17 @@ final class Payloads {
         return json;
     }
 
+    /** The bot's DM with a user, as an interaction in it carries it. */
+    static ObjectNode dmChannel(SimChannel dm, SimUser recipient) {
+        ObjectNode json = Json.object();
+        json.put("id", dm.id());
+        json.put("type", dm.type());
+        json.putNull("last_message_id");
+        json.put("flags", 0);
+        json.putArray("recipients").add(user(recipient));
+        return json;
+    }
+
     /** A thread channel; {@code memberUserId} adds the thread-member object of that user (the bot when it created it). */
     static ObjectNode thread(SimChannel thread, String memberUserId) {
         ObjectNode json = Json.object();
@@ -187,7 +198,7 @@ final class Payloads {
                 reaction.putArray("burst_colors");
             });
         }
-        if (guild) {
+        if (guild && m.guildId() != null) {
             json.put("guild_id", m.guildId());
             if (memberOrNull != null) {
                 json.set("member", memberOrNull);

@@ -3,8 +3,9 @@ package dev.drill.sim;
 import java.time.Instant;
 
 /**
- * A text channel (type 0) or public thread (type 11) as the simulator holds it. {@code botAllow} and
- * {@code botDeny} are the bot's member permission overwrite; a thread inherits its parent's.
+ * A text channel (type 0), public thread (type 11) or the bot's DM with a user (type 1, no guild; its
+ * {@code ownerId} is the recipient) as the simulator holds it. {@code botAllow} and {@code botDeny} are the
+ * bot's member permission overwrite; a thread inherits its parent's.
  */
 public record SimChannel(
         String id,
@@ -23,6 +24,7 @@ public record SimChannel(
         int messageCount) {
 
     static final int GUILD_TEXT = 0;
+    static final int DM = 1;
     static final int PUBLIC_THREAD = 11;
 
     static SimChannel text(String id, String guildId, String name, Instant now) {
@@ -33,6 +35,14 @@ public record SimChannel(
             String id, String parent, String guildId, String name, String owner, int archiveAfter, Instant now) {
         return new SimChannel(
                 id, guildId, name, PUBLIC_THREAD, parent, owner, false, false, archiveAfter, now, now, 0, 0, 0);
+    }
+
+    static SimChannel dm(String id, String recipientId, Instant now) {
+        return new SimChannel(id, null, null, DM, null, recipientId, false, false, 0, null, now, 0, 0, 0);
+    }
+
+    public boolean isDm() {
+        return type == DM;
     }
 
     public boolean isThread() {

@@ -71,6 +71,9 @@ final class SimWorld {
     private final Set<String> guildsWithoutBot = new HashSet<>();
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Set<String> deletedChannels = new HashSet<>();
+    /** The bot's DM channel with each user, by user id; also in {@link #channels}. */
+    private final Map<String, SimChannel> dmChannels = new LinkedHashMap<>();
+
     private final Map<String, SimMessage> messages = new LinkedHashMap<>();
     private final Map<String, NonceUse> nonces = new LinkedHashMap<>();
     private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
@@ -264,7 +267,7 @@ final class SimWorld {
 
     List<SimChannel> guildChannels(String guildId) {
         return channels.values().stream()
-                .filter(c -> c.guildId().equals(guildId) && !deletedChannels.contains(c.id()))
+                .filter(c -> guildId.equals(c.guildId()) && !deletedChannels.contains(c.id()))
                 .toList();
     }
 
@@ -849,7 +852,7 @@ final class SimWorld {
     ObjectNode messageJson(SimMessage message, boolean gateway) {
         SimUser author = usersById.get(message.authorId());
         ObjectNode member = null;
-        if (gateway && message.interactionId() == null) {
+        if (gateway && message.interactionId() == null && message.guildId() != null) {
             member = memberJson(guilds.get(message.guildId()), author, false);
         }
         return Payloads.message(message, author, usersById, applicationId, bot.id(), member, gateway);
@@ -908,6 +911,34 @@ final class SimWorld {
         return newInteraction(focused == null ? 2 : 4, user, channel, data, null, String.join(" ", path));
     }
 
+    /**
+     * A slash command in the user's DM with the bot. Discord offers only global commands there, and only
+     * those whose {@code contexts} include BOT_DM (1) or that have none (Discord's default: every context).
+     */
+    synchronized SimInteraction memberDmCommand(SimUser user, String commandLine, Map<String, ?> options) {
+        String[] path = commandLine.trim().replaceFirst("^/", "").split("\\s+");
+        JsonNode command = findCommand(null, path[0], 1);
+        JsonNode contexts = command.get("contexts");
+        boolean offered = contexts == null
+                || contexts.isNull()
+                || contexts.valueStream().anyMatch(c -> c.asString().equals("1"));
+        if (!offered) {
+            throw new IllegalArgumentException("Discord does not offer /" + path[0] + " in a DM: its contexts are "
+                    + contexts + " (0 = guild, 1 = bot DM)");
+        }
+        ObjectNode data = new CommandData(this, null).slash(command, path, options, null);
+        return newDmInteraction(user, data, String.join(" ", path));
+    }
+
+    /** The bot's DM channel with a user, opened the first time it is needed. */
+    synchronized SimChannel dmChannel(SimUser user) {
+        return dmChannels.computeIfAbsent(user.id(), id -> {
+            SimChannel dm = SimChannel.dm(ids.next(), id, clock.instant());
+            channels.put(dm.id(), dm);
+            return dm;
+        });
+    }
+
     synchronized SimInteraction memberClick(SimUser user, String messageId, String customId) {
         SimMessage message = requireMessage(messageId);
         JsonNode component = message.components().findParents("custom_id").stream()
@@ -930,8 +961,9 @@ final class SimWorld {
         return newInteraction(2, user, channel, data, null, name);
     }
 
+    /** A registered command by name and type: the guild's first, then the global ones (a DM has only those). */
     private JsonNode findCommand(String guildId, String name, int type) {
-        for (String scope : List.of(guildId, "global")) {
+        for (String scope : guildId == null ? List.of("global") : List.of(guildId, "global")) {
             for (JsonNode command : commands.getOrDefault(scope, Json.array())) {
                 if (command.path("name").asString().equals(name)
                         && command.path("type").asInt(1) == type) {
@@ -993,6 +1025,63 @@ final class SimWorld {
         interactions.put(id, new InteractionState(interaction));
         dispatchMember("INTERACTION_CREATE", json, guild.id());
         return interaction;
+    }
+
+    /** An interaction in a DM: no guild and no member, the user instead; context 1 (bot DM). */
+    private SimInteraction newDmInteraction(SimUser user, ObjectNode data, String name) {
+        SimChannel dm = dmChannel(user);
+        String id = ids.next();
+        String token = "aW50ZXJhY3Rpb24." + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode json = Json.object();
+        json.put("id", id);
+        json.put("application_id", applicationId);
+        json.put("type", 2);
+        json.put("token", token);
+        json.put("version", 1);
+        json.put("channel_id", dm.id());
+        json.set("channel", Payloads.dmChannel(dm, user));
+        json.set("user", Payloads.user(user));
+        json.put("locale", "en-US");
+        json.put("app_permissions", Long.toString(EVERYONE_PERMISSIONS | BOT_PERMISSIONS));
+        json.put("context", 1);
+        // A guild-installed app used in its bot DM: the guild-install owner is "0".
+        json.putObject("authorizing_integration_owners").put("0", "0");
+        json.putArray("entitlements");
+        json.put("attachment_size_limit", 10 * 1024 * 1024);
+        json.set("data", data);
+        SimInteraction interaction = new SimInteraction(id, token, 2, null, dm.id(), user.id(), name, null, json);
+        interactions.put(id, new InteractionState(interaction));
+        dispatchMember("INTERACTION_CREATE", json, null);
+        return interaction;
+    }
+
+    /**
+     * Stores one global command as if an earlier registration had made it, replacing one of the same name
+     * and type: what Discord still offers after a deploy until the next bulk overwrite names it again.
+     */
+    synchronized JsonNode addGlobalCommand(JsonNode command) {
+        ObjectNode stored = (ObjectNode) command.deepCopy();
+        int type = stored.path("type").asInt(1);
+        String name = stored.path("name").asString();
+        ArrayNode scope = commands.computeIfAbsent("global", k -> Json.array());
+        ArrayNode kept = Json.array();
+        String id = ids.next();
+        for (JsonNode existing : scope) {
+            if (existing.path("name").asString().equals(name)
+                    && existing.path("type").asInt(1) == type) {
+                id = existing.path("id").asString();
+            } else {
+                kept.add(existing);
+            }
+        }
+        stored.put("id", id);
+        stored.put("type", type);
+        stored.put("application_id", applicationId);
+        stored.put("version", ids.next());
+        kept.add(stored);
+        commands.put("global", kept);
+        changed();
+        return stored.deepCopy();
     }
 
     // ---------------------------------------------------------------- dispatch, faults, logs
