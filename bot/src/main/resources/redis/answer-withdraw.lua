@@ -12,7 +12,8 @@ local record = redis.call('HGET', KEYS[2], ARGV[2])
 local f = record and unpack_record(record)
 if f and f[1] ~= ARGV[3] then return 'stale' end
 if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 'duplicate' end
-redis.call('EXPIRE', KEYS[1], ARGV[6])
+expire_once(KEYS[1], ARGV[6])
 if not f then return 'none' end
-withdraw(KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[2], f, tonumber(ARGV[4]), tonumber(ARGV[5]), true)
+local p = {all = KEYS[5], week = KEYS[6], month = KEYS[7], seq = tonumber(ARGV[4]), tie = tonumber(ARGV[5])}
+withdraw(KEYS[2], KEYS[3], KEYS[4], p, ARGV[2], f, true)
 return 'withdrawn'

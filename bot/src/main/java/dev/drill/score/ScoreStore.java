@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,18 @@ public final class ScoreStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> STATS = RedisScript.of(resource("member-stats.lua"), List.class);
 
+    private static final Map<String, Period> PERIODS = new ConcurrentHashMap<>();
+
+    /** At most this many names and seen keys are remembered; past it the memory starts over. */
+    private static final int REMEMBERED_MAX = 100_000;
+
     private final StringRedisTemplate redis;
+
+    // What this process already wrote, so the busiest script can skip two calls: the member's display name
+    // (rewritten only when it changes) and whether a round's seen set has its TTL. Forgetting costs one
+    // extra write, never a wrong score.
+    private final Map<String, String> knownNames = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> ttlChecked = new ConcurrentHashMap<>();
 
     public ScoreStore(StringRedisTemplate redis) {
         this.redis = redis;
@@ -68,10 +80,15 @@ public final class ScoreStore {
         long g = round.guild();
         Period period = periodOf(round);
         PointsRules rules = rules(g);
+        String seenKey = Keys.seen(g, round.date());
+        String nameKey = g + ":" + member;
+        String stored = storedName(name, member);
+        boolean nameChanged = !stored.equals(knownNames.get(nameKey));
+        boolean ttlKnown = ttlChecked.containsKey(seenKey);
         String status = redis.execute(
                 RECORD,
                 List.of(
-                        Keys.seen(g, round.date()),
+                        seenKey,
                         Keys.answers(g, round.date()),
                         Keys.member(g, member),
                         Keys.names(g),
@@ -82,14 +99,23 @@ public final class ScoreStore {
                 EventIds.deleted(message),
                 Long.toString(message),
                 Long.toString(member),
-                storedName(name, member),
+                nameChanged ? stored : "",
                 Long.toString(round.seq()),
                 Integer.toString(rules.answer()),
                 Integer.toString(rules.streakBonusPerRound()),
                 Integer.toString(rules.streakBonusMax()),
                 Long.toString(BoardScore.tie(at)),
-                Long.toString(EVENT_TTL.toSeconds()));
-        return ScoreChange.parse(status);
+                Long.toString(EVENT_TTL.toSeconds()),
+                ttlKnown ? "0" : "1");
+        ScoreChange change = ScoreChange.parse(status);
+        // Remembered only once the script ran: a failed call must try again.
+        if (nameChanged) {
+            remember(knownNames, nameKey, stored);
+        }
+        if (!ttlKnown) {
+            remember(ttlChecked, seenKey, Boolean.TRUE);
+        }
+        return change;
     }
 
     /** Takes back the answer {@code message}, if it is counted; always remembers {@code eventId}. */
@@ -200,8 +226,12 @@ public final class ScoreStore {
                     Keys.voters(g, round.date()),
                     Keys.boardAllTime(g),
                     Keys.boardWeek(g, period.week()),
-                    Keys.boardMonth(g, period.month())));
-            List<String> args = new ArrayList<>(List.of(Long.toString(round.seq()), Long.toString(BoardScore.tie(at))));
+                    Keys.boardMonth(g, period.month()),
+                    Keys.seen(g, round.date())));
+            List<String> args = new ArrayList<>(List.of(
+                    Long.toString(round.seq()),
+                    Long.toString(BoardScore.tie(at)),
+                    Long.toString(EVENT_TTL.toSeconds())));
             for (long author : authors) {
                 keys.add(Keys.member(g, author));
                 args.add(Long.toString(author));
@@ -333,11 +363,28 @@ public final class ScoreStore {
      * answer did, without storing the period in every answer record.
      */
     static Period periodOf(RoundRef round) {
+        Period cached = PERIODS.get(round.date());
+        if (cached != null) {
+            return cached;
+        }
+        Period period;
         try {
-            return Period.of(LocalDate.parse(round.date()));
+            period = Period.of(LocalDate.parse(round.date()));
         } catch (DateTimeParseException e) {
             return Period.at(round.opensAt(), round.zone());
         }
+        // Bounded: a date's period never changes, and a year has few round dates.
+        if (PERIODS.size() < 4_096) {
+            PERIODS.put(round.date(), period);
+        }
+        return period;
+    }
+
+    private static <V> void remember(Map<String, V> memory, String key, V value) {
+        if (memory.size() >= REMEMBERED_MAX) {
+            memory.clear();
+        }
+        memory.put(key, value);
     }
 
     private static String storedName(String name, long member) {

@@ -403,6 +403,30 @@ class AnswerServiceTests {
     }
 
     @Test
+    @DisplayName("a late vote on last week's answer lands on last week's board, after the member scored this week")
+    void lateVoteOnOlderWeek() {
+        // GIVEN Alice answered Friday of week 49 and Monday of week 50, both rounds still open
+        RoundRef friday = answerRound("2026-12-04", 1, 1001);
+        answerRound("2026-12-07", 2, 1002);
+
+        // WHEN Bob votes on Friday's answer, then takes the vote back, then votes again
+        answers.onVote(GUILD, friday.threadId(), 1001, BOB, false, true);
+        answers.onVote(GUILD, friday.threadId(), 1001, BOB, false, false);
+        answers.onVote(GUILD, friday.threadId(), 1001, BOB, false, true);
+
+        // THEN week 49 has Friday's 10 + 1, week 50 only Monday's 11, all time both
+        assertThat(zscorePoints(Keys.boardWeek(GUILD, "2026-W49"), ALICE)).isEqualTo(11);
+        assertThat(zscorePoints(Keys.boardWeek(GUILD, "2026-W50"), ALICE)).isEqualTo(11);
+        assertThat(zscorePoints(Keys.boardMonth(GUILD, "2026-12"), ALICE)).isEqualTo(22);
+        assertThat(zscorePoints(Keys.boardAllTime(GUILD), ALICE)).isEqualTo(22);
+
+        // and a vote on Monday's answer still adds to week 50, not to the week last written
+        answers.onVote(GUILD, 10_002, 1002, BOB, false, true);
+        assertThat(zscorePoints(Keys.boardWeek(GUILD, "2026-W50"), ALICE)).isEqualTo(12);
+        assertThat(zscorePoints(Keys.boardWeek(GUILD, "2026-W49"), ALICE)).isEqualTo(11);
+    }
+
+    @Test
     @DisplayName("voiding a round withdraws every answer, once, and refuses later answers")
     void voidRound() {
         // GIVEN two answers with a vote and an award, on top of Alice's earlier round
