@@ -37,7 +37,7 @@ public final class AnswerService {
         openRound(message.guild(), message.threadId()).ifPresent(round -> {
             Instant at = clock.instant();
             writes.submit(
-                    "answer " + message.messageId() + " in " + round.date(),
+                    () -> "answer " + message.messageId() + " in " + round.date(),
                     () -> store.recordAnswer(
                             round,
                             message.messageId(),
@@ -61,7 +61,7 @@ public final class AnswerService {
             String eventId = EventIds.edited(message.messageId(), editedAt.toEpochMilli());
             if (qualifies(message)) {
                 writes.submit(
-                        "edited answer " + message.messageId() + " in " + round.date(),
+                        () -> "edited answer " + message.messageId() + " in " + round.date(),
                         () -> store.recordAnswer(
                                 round,
                                 message.messageId(),
@@ -71,7 +71,7 @@ public final class AnswerService {
                                 at));
             } else {
                 writes.submit(
-                        "edit below the minimum " + message.messageId() + " in " + round.date(),
+                        () -> "edit below the minimum " + message.messageId() + " in " + round.date(),
                         () -> store.withdraw(round, message.messageId(), eventId, at));
             }
         });
@@ -82,7 +82,7 @@ public final class AnswerService {
         openRound(guild, threadId).ifPresent(round -> {
             Instant at = clock.instant();
             writes.submit(
-                    "deleted message " + messageId + " in " + round.date(),
+                    () -> "deleted message " + messageId + " in " + round.date(),
                     () -> store.withdraw(round, messageId, EventIds.deleted(messageId), at));
         });
     }
@@ -98,7 +98,7 @@ public final class AnswerService {
         openRound(guild, threadId).ifPresent(round -> {
             Instant at = clock.instant();
             writes.submit(
-                    (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
+                    () -> (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
                     () -> store.vote(round, messageId, voterId, added, at));
         });
     }
