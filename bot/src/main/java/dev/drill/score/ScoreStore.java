@@ -40,9 +40,7 @@ public final class ScoreStore {
     private static final int STALE_RETRIES = 5;
     private static final String BEST = "best";
 
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> RECORD = RedisScript.of(
-            resource("score-lib.lua") + "\n" + resource("answer-record.lua"), List.class);
+    private static final RedisScript<String> RECORD = script("answer-record.lua");
     private static final RedisScript<String> WITHDRAW = script("answer-withdraw.lua");
     private static final RedisScript<String> VOTE = script("answer-vote.lua");
     private static final RedisScript<String> AWARD = script("answer-award.lua");
@@ -67,11 +65,8 @@ public final class ScoreStore {
     private final Map<String, String> knownNames = new ConcurrentHashMap<>();
     private final Map<String, Boolean> ttlChecked = new ConcurrentHashMap<>();
 
-    private final AnswerBatcher batcher;
-
     public ScoreStore(StringRedisTemplate redis) {
         this.redis = redis;
-        this.batcher = new AnswerBatcher(this::recordBatch);
     }
 
     /** The rules of a guild; one place to read per-guild settings once they exist. */
@@ -90,8 +85,8 @@ public final class ScoreStore {
         String stored = storedName(name, member);
         boolean nameChanged = !stored.equals(knownNames.get(nameKey));
         boolean ttlKnown = ttlChecked.containsKey(seenKey);
-        String status = batcher.submit(new AnswerBatcher.Request(
-                g,
+        String status = redis.execute(
+                RECORD,
                 List.of(
                         seenKey,
                         Keys.answers(g, round.date()),
@@ -100,19 +95,18 @@ public final class ScoreStore {
                         Keys.boardAllTime(g),
                         Keys.boardWeek(g, period.week()),
                         Keys.boardMonth(g, period.month())),
-                List.of(
-                        eventId,
-                        EventIds.deleted(message),
-                        Long.toString(message),
-                        Long.toString(member),
-                        nameChanged ? stored : "",
-                        Long.toString(round.seq()),
-                        Integer.toString(rules.answer()),
-                        Integer.toString(rules.streakBonusPerRound()),
-                        Integer.toString(rules.streakBonusMax()),
-                        Long.toString(BoardScore.tie(at)),
-                        Long.toString(EVENT_TTL.toSeconds()),
-                        ttlKnown ? "0" : "1")));
+                eventId,
+                EventIds.deleted(message),
+                Long.toString(message),
+                Long.toString(member),
+                nameChanged ? stored : "",
+                Long.toString(round.seq()),
+                Integer.toString(rules.answer()),
+                Integer.toString(rules.streakBonusPerRound()),
+                Integer.toString(rules.streakBonusMax()),
+                Long.toString(BoardScore.tie(at)),
+                Long.toString(EVENT_TTL.toSeconds()),
+                ttlKnown ? "0" : "1");
         ScoreChange change = ScoreChange.parse(status);
         // Remembered only once the script ran: a failed call must try again.
         if (nameChanged) {
@@ -122,18 +116,6 @@ public final class ScoreStore {
             remember(ttlChecked, seenKey, Boolean.TRUE);
         }
         return change;
-    }
-
-    /** One call of answer-record.lua for answers of one guild; one status per answer, in order. */
-    private List<String> recordBatch(List<AnswerBatcher.Request> batch) {
-        List<String> keys = new ArrayList<>(batch.size() * 7);
-        List<String> args = new ArrayList<>(batch.size() * 12);
-        for (AnswerBatcher.Request request : batch) {
-            keys.addAll(request.keys());
-            args.addAll(request.args());
-        }
-        List<?> statuses = redis.execute(RECORD, keys, args.toArray());
-        return statuses.stream().map(Object::toString).toList();
     }
 
     /** Takes back the answer {@code message}, if it is counted; always remembers {@code eventId}. */
