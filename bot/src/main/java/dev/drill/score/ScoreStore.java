@@ -106,7 +106,8 @@ public final class ScoreStore {
                 Integer.toString(rules.streakBonusMax()),
                 Long.toString(BoardScore.tie(at)),
                 Long.toString(EVENT_TTL.toSeconds()),
-                ttlKnown ? "0" : "1");
+                ttlKnown ? "0" : "1",
+                EventIds.answered(member));
         ScoreChange change = ScoreChange.parse(status);
         // Remembered only once the script ran: a failed call must try again.
         if (nameChanged) {
@@ -141,7 +142,8 @@ public final class ScoreStore {
                     Long.toString(author),
                     Long.toString(round.seq()),
                     Long.toString(BoardScore.tie(at)),
-                    Long.toString(EVENT_TTL.toSeconds()));
+                    Long.toString(EVENT_TTL.toSeconds()),
+                    EventIds.answered(author));
             ScoreChange change = ScoreChange.parse(status);
             if (change != ScoreChange.STALE) {
                 return change;

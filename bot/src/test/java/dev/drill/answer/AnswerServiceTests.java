@@ -403,6 +403,27 @@ class AnswerServiceTests {
     }
 
     @Test
+    @DisplayName("with two rounds open, withdrawing the later answer never lets the member answer the earlier round twice")
+    void overlappingRounds() {
+        // GIVEN rounds 1 and 2 both open; Alice answers round 2 first, then round 1
+        RoundRef first = rounds.open(GUILD, "2026-12-02", 1, 801, BERLIN);
+        RoundRef second = rounds.open(GUILD, "2026-12-03", 2, 802, BERLIN);
+        answers.onMessage(new ThreadMessage(GUILD, second.threadId(), 2002, ALICE, "Alice", false, ANSWER));
+        answers.onMessage(new ThreadMessage(GUILD, first.threadId(), 2001, ALICE, "Alice", false, ANSWER));
+
+        // WHEN her round-2 answer is deleted, then she posts again in round 1 and edits her round-1 answer
+        answers.onDelete(GUILD, second.threadId(), 2002);
+        answers.onMessage(new ThreadMessage(GUILD, first.threadId(), 2003, ALICE, "Alice", false, ANSWER));
+        answers.onEdit(new ThreadMessage(GUILD, first.threadId(), 2001, ALICE, "Alice", false, ANSWER + "!"), at(5));
+
+        // THEN round 1 still has exactly one answer of hers, worth 10
+        MemberStats alice = scores.stats(GUILD, ALICE);
+        assertThat(alice.answers()).isEqualTo(1);
+        assertThat(alice.allTimePoints()).isEqualTo(10);
+        assertThat(scores.answerOf(GUILD, "2026-12-02", ALICE)).contains(2001L);
+    }
+
+    @Test
     @DisplayName("a late vote on last week's answer lands on last week's board, after the member scored this week")
     void lateVoteOnOlderWeek() {
         // GIVEN Alice answered Friday of week 49 and Monday of week 50, both rounds still open
