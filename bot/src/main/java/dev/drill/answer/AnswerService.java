@@ -103,6 +103,16 @@ public final class AnswerService {
         });
     }
 
+    /** All 👍 (or all reactions) of a message removed at once, e.g. by a moderator: its votes are taken back. */
+    public void onVotesCleared(long guild, long threadId, long messageId) {
+        openRound(guild, threadId).ifPresent(round -> {
+            Instant at = clock.instant();
+            writes.submit(
+                    () -> "votes cleared on " + messageId + " in " + round.date(),
+                    () -> store.clearVotes(round, messageId, at));
+        });
+    }
+
     /**
      * The moderator's best-answer award, open or closed round. Runs now rather than through the retry queue:
      * the moderator is waiting for the answer, and a failure is theirs to retry.

@@ -44,6 +44,7 @@ public final class ScoreStore {
     private static final RedisScript<String> WITHDRAW = script("answer-withdraw.lua");
     private static final RedisScript<String> VOTE = script("answer-vote.lua");
     private static final RedisScript<String> AWARD = script("answer-award.lua");
+    private static final RedisScript<String> CLEAR_VOTES = script("answer-votes-clear.lua");
     private static final RedisScript<String> VOID = script("round-void.lua");
 
     @SuppressWarnings("rawtypes")
@@ -179,6 +180,35 @@ public final class ScoreStore {
                     Integer.toString(rules.votesMax()),
                     Long.toString(BoardScore.tie(at)),
                     Long.toString(EVENT_TTL.toSeconds()));
+            ScoreChange change = ScoreChange.parse(status);
+            if (change != ScoreChange.STALE) {
+                return change;
+            }
+        }
+        throw staleTooOften(message);
+    }
+
+    /** Takes back every vote on the answer {@code message} (its reactions were cleared in one go). */
+    public ScoreChange clearVotes(RoundRef round, long message, Instant at) {
+        long g = round.guild();
+        Period period = periodOf(round);
+        for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
+            OptionalLong author = authorOf(g, round.date(), message);
+            if (author.isEmpty()) {
+                return ScoreChange.NONE;
+            }
+            String status = redis.execute(
+                    CLEAR_VOTES,
+                    List.of(
+                            Keys.voters(g, round.date()),
+                            Keys.answers(g, round.date()),
+                            Keys.member(g, author.getAsLong()),
+                            Keys.boardAllTime(g),
+                            Keys.boardWeek(g, period.week()),
+                            Keys.boardMonth(g, period.month())),
+                    Long.toString(message),
+                    Long.toString(author.getAsLong()),
+                    Long.toString(BoardScore.tie(at)));
             ScoreChange change = ScoreChange.parse(status);
             if (change != ScoreChange.STALE) {
                 return change;

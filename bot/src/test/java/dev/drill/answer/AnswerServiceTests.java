@@ -274,6 +274,26 @@ class AnswerServiceTests {
     }
 
     @Test
+    @DisplayName("when a moderator clears all reactions at once, the votes are taken back; a vote after that counts again")
+    void votesCleared() {
+        // GIVEN Alice's answer with three votes
+        answers.onMessage(message(1001, ALICE, ANSWER));
+        for (long voter = 100; voter < 103; voter++) {
+            answers.onVote(GUILD, THREAD, 1001, voter, false, true);
+        }
+
+        // WHEN all its reactions are removed, and the event is delivered twice
+        answers.onVotesCleared(GUILD, THREAD, 1001);
+        answers.onVotesCleared(GUILD, THREAD, 1001);
+
+        // THEN the votes are gone, and a member who reacts again counts again
+        assertThat(scores.stats(GUILD, ALICE).allTimePoints()).isEqualTo(10);
+        assertThat(scores.stats(GUILD, ALICE).votes()).isZero();
+        answers.onVote(GUILD, THREAD, 1001, 100, false, true);
+        assertThat(scores.stats(GUILD, ALICE).allTimePoints()).isEqualTo(11);
+    }
+
+    @Test
     @DisplayName("a 👍 on a message that is not a counted answer does nothing")
     void voteOnDiscussion() {
         answers.onMessage(message(1001, ALICE, SHORT));

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Random sequences of messages, edits, deletes, votes, awards, voided rounds and redelivered events, after
+ * Random sequences of messages, edits, deletes, votes, cleared votes, awards, voided rounds and redelivered events, after
  * which every board and member counter must equal what the stored answer records add up to.
  */
 class ScoreInvariantTests {
@@ -108,6 +108,8 @@ class ScoreInvariantTests {
                     long voter = 1 + random.nextInt(7);
                     boolean add = random.nextInt(3) > 0;
                     event = () -> answers.onVote(GUILD, thread, id, voter, false, add);
+                } else if (op < 87) {
+                    event = () -> answers.onVotesCleared(GUILD, thread, id);
                 } else if (op < 92) {
                     event = () -> answers.awardBest(GUILD, thread, id);
                 } else if (op < 93) {
