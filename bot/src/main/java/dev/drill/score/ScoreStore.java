@@ -110,11 +110,12 @@ public final class ScoreStore {
                 ttlKnown ? "0" : "1",
                 EventIds.answered(member));
         ScoreChange change = ScoreChange.parse(status);
-        // Remembered only once the script ran: a failed call must try again.
-        if (nameChanged) {
+        // Remembered only once the script wrote it: the name only on the recording path, the TTL on every
+        // path but the duplicate one (which returns first).
+        if (nameChanged && change == ScoreChange.RECORDED) {
             remember(knownNames, nameKey, stored);
         }
-        if (!ttlKnown) {
+        if (!ttlKnown && change != ScoreChange.DUPLICATE) {
             remember(ttlChecked, seenKey, Boolean.TRUE);
         }
         return change;
