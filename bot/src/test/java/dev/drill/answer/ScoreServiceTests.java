@@ -194,7 +194,6 @@ class ScoreServiceTests {
         assertThat(scores.leaderboard(GUILD, BoardPeriod.ALL, 2).top().get(0).name()).isEqualTo("Ada");
     }
 
-    // Each event a second later, so ties on the board have a defined order.
     @Test
     @DisplayName("a member whose first event was refused still gets their name stored with their first answer")
     void nameAfterRefusal() {
@@ -209,6 +208,7 @@ class ScoreServiceTests {
         assertThat(scores.leaderboard(GUILD, BoardPeriod.ALL, 2).top().get(0).name()).isEqualTo("Ada");
     }
 
+    // Each event a second later, so ties on the board have a defined order.
     private void answer(long message, long member) {
         clock.advance(Duration.ofSeconds(1));
         answers.onMessage(new ThreadMessage(GUILD, THREAD, message, member, "member " + member, false, ANSWER));
