@@ -1,48 +1,52 @@
 -- answer-record.lua: counts a member's answer in a round, at most once.
--- Guarantees: (1) the event id goes into the round's seen set first; if it was already there (a
--- redelivered gateway event, a Lettuce replay, a second instance, a retry) nothing changes; (2) nothing
--- changes either for a message deleted before (its delete id is in the seen set), a voided round, a message
--- already counted, or a member who already has a counted answer in this round; (3) otherwise, atomically:
--- the packed record (with the undo data of the member's streak state), the member's counters and streak,
--- the display name and the all-time, week and month boards are updated together.
+-- Guarantees: (1) the event id goes into the round's seen set before any other write; if it was already
+-- there (a redelivered gateway event, a Lettuce replay, a second instance, a retry) nothing changes; (2)
+-- nothing changes either for a message deleted before (its delete id is in the seen set), a voided round (id
+-- 0 in the seen set), or a member who already has a counted answer in this round (their answered mark,
+-- member id + 2^62, is in the seen set; this includes this very message); (3) otherwise, atomically: the packed record (with the undo data of the member's streak state),
+-- the member's counters and streak, the display name and the all-time, week and month boards change
+-- together.
+-- Kept to few redis.call()s on purpose: each costs more than the arithmetic around it, and this is the
+-- busiest script.
 -- KEYS: 1 seen, 2 answers, 3 member, 4 names, 5 board all-time, 6 board week, 7 board month
--- ARGV: 1 event id, 2 delete id of the message, 3 message id, 4 member id, 5 display name, 6 round seq,
---       7 answer points, 8 streak bonus per round, 9 streak bonus max, 10 tie, 11 seen ttl (seconds)
-if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 'duplicate' end
-redis.call('EXPIRE', KEYS[1], ARGV[11])
-if redis.call('SISMEMBER', KEYS[1], ARGV[2]) == 1 then return 'deleted' end
-local round = redis.call('HMGET', KEYS[2], ARGV[3], 'void')
-if round[2] then return 'void' end
-if round[1] then return 'already_counted' end
+-- ARGV: 1 event id, 2 delete id of the message, 3 message id, 4 member id, 5 display name ('' when this
+--       process already stored it), 6 round seq, 7 answer points, 8 streak bonus per round, 9 streak bonus
+--       max, 10 tie, 11 seen ttl (seconds), 12 '1' when the seen set's ttl may still need setting,
+--       13 the member's answered mark
+local seen = redis.call('SMISMEMBER', KEYS[1], ARGV[1], ARGV[2], '0', ARGV[13])
+if seen[1] == 1 then return 'duplicate' end
+local refused = (seen[2] == 1 and 'deleted') or (seen[3] == 1 and 'void') or (seen[4] == 1 and 'answered')
+if refused then
+  redis.call('SADD', KEYS[1], ARGV[1])
+  if ARGV[12] == '1' then expire_once(KEYS[1], ARGV[11]) end
+  return refused
+end
+-- The event id and the member's answered mark, in one call, before any other write.
+redis.call('SADD', KEYS[1], ARGV[1], ARGV[13])
+if ARGV[12] == '1' then expire_once(KEYS[1], ARGV[11]) end
 
 local seq = tonumber(ARGV[6])
-local state = redis.call('HMGET', KEYS[3], 'lastSeq', 'streak', 'best')
-local last = tonumber(state[1]) or -1
-local streak = tonumber(state[2]) or 0
-local best = tonumber(state[3]) or 0
-if last == seq then return 'answered' end
+local m = redis.call('HMGET', KEYS[3], 'lastSeq', 'streak', 'best', 'answers')
+local last = tonumber(m[1]) or -1
+local streak = tonumber(m[2]) or 0
+local best = tonumber(m[3]) or 0
 
-local next_last, next_streak, next_best, bonus = seq, 1, best, 0
-if last > seq then
-  -- Only with overlapping answer windows: a later round was answered first. The lastSeq shortcut cannot
-  -- tell whether this round has an answer, so look; the streak belongs to the later round and stays.
-  local prefix = ARGV[4] .. ','
-  for _, v in ipairs(redis.call('HVALS', KEYS[2])) do
-    if string.sub(v, 1, #prefix) == prefix then return 'answered' end
-  end
-  next_last, next_streak = last, streak
-else
+local bonus = 0
+local out = {'answers', (tonumber(m[4]) or 0) + 1}
+-- last >= seq only with overlapping answer windows, when a later round was answered first: the streak
+-- belongs to that later round and stays as it is, and this answer earns no streak bonus.
+if last < seq then
+  local next_streak = 1
   if last == seq - 1 then next_streak = streak + 1 end
-  if next_streak > best then next_best = next_streak end
   bonus = math.min((next_streak - 1) * tonumber(ARGV[8]), tonumber(ARGV[9]))
+  local n = #out
+  out[n + 1], out[n + 2], out[n + 3], out[n + 4] = 'lastSeq', seq, 'streak', next_streak
+  out[n + 5], out[n + 6], out[n + 7], out[n + 8] = 'best', math.max(best, next_streak), 'lastMsg', ARGV[3]
 end
 
 local base = tonumber(ARGV[7])
+redis.call('HSET', KEYS[3], unpack(out))
 redis.call('HSET', KEYS[2], ARGV[3], pack_record({ARGV[4], base, bonus, 0, 0, 0, last, streak, best}))
-if next_last == seq then
-  redis.call('HSET', KEYS[3], 'lastSeq', next_last, 'streak', next_streak, 'best', next_best, 'lastMsg', ARGV[3])
-end
-redis.call('HINCRBY', KEYS[3], 'answers', 1)
-redis.call('HSET', KEYS[4], ARGV[4], ARGV[5])
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[4], ARGV[4], ARGV[5]) end
 boards_add(KEYS[5], KEYS[6], KEYS[7], ARGV[4], base + bonus, tonumber(ARGV[10]))
 return 'recorded'

@@ -17,7 +17,7 @@ local d = tonumber(ARGV[4])
 local vote = ARGV[1] .. ':' .. ARGV[2]
 if d > 0 then
   if redis.call('SADD', KEYS[1], vote) == 0 then return 'duplicate' end
-  redis.call('EXPIRE', KEYS[1], ARGV[8])
+  expire_once(KEYS[1], ARGV[8])
 else
   if redis.call('SREM', KEYS[1], vote) == 0 then return 'duplicate' end
 end

@@ -7,12 +7,15 @@
 -- The caller names the answer's author (to declare the member key); if the record says otherwise the
 -- script returns 'stale' without writing anything and the caller looks again.
 -- KEYS: 1 seen, 2 answers, 3 voters, 4 member, 5 board all-time, 6 board week, 7 board month
--- ARGV: 1 event id, 2 message id, 3 expected author, 4 round seq, 5 tie, 6 seen ttl (seconds)
+-- ARGV: 1 event id, 2 message id, 3 expected author, 4 round seq, 5 tie, 6 seen ttl (seconds), 7 the
+--       expected author's answered mark (removed with the answer, so the member may answer again)
 local record = redis.call('HGET', KEYS[2], ARGV[2])
 local f = record and unpack_record(record)
 if f and f[1] ~= ARGV[3] then return 'stale' end
 if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 'duplicate' end
-redis.call('EXPIRE', KEYS[1], ARGV[6])
+expire_once(KEYS[1], ARGV[6])
 if not f then return 'none' end
-withdraw(KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[2], f, tonumber(ARGV[4]), tonumber(ARGV[5]), true)
+local p = {all = KEYS[5], week = KEYS[6], month = KEYS[7], seq = tonumber(ARGV[4]), tie = tonumber(ARGV[5]),
+  seen = KEYS[1], mark = ARGV[7]}
+withdraw(KEYS[2], KEYS[3], KEYS[4], p, ARGV[2], f, true)
 return 'withdrawn'

@@ -1,13 +1,14 @@
 -- round-void.lua: withdraws every answer of a round (an admin skipped it) and closes it to new answers.
--- Guarantees: idempotent by state: the round's 'void' field makes answer-record.lua refuse the round from
--- now on, and a second run finds no answers left to withdraw. Atomically, every answer's points leave the
+-- Guarantees: idempotent by state: id 0 in the round's seen set makes answer-record.lua refuse the round
+-- from now on (the 'void' field of the answers hash keeps the fact after the seen set expired), and a second
+-- run finds no answers left to withdraw. Atomically, every answer's points leave the
 -- boards they were added to, and every member's counters and streak state are undone as in
 -- answer-withdraw.lua. The caller declares the member keys of the round's authors; if an answer's author is
 -- missing the script returns 'stale' without writing anything and the caller looks again.
--- KEYS: 1 answers, 2 voters, 3 board all-time, 4 board week, 5 board month, 6.. member keys
--- ARGV: 1 round seq, 2 tie, 3.. member ids, in the order of KEYS[6..]
+-- KEYS: 1 answers, 2 voters, 3 board all-time, 4 board week, 5 board month, 6 seen, 7.. member keys
+-- ARGV: 1 round seq, 2 tie, 3 seen ttl (seconds), 4.. member ids, in the order of KEYS[7..]
 local member_keys = {}
-for i = 3, #ARGV do member_keys[ARGV[i]] = KEYS[i + 3] end
+for i = 4, #ARGV do member_keys[ARGV[i]] = KEYS[i + 3] end
 local all = redis.call('HGETALL', KEYS[1])
 local records = {}
 for i = 1, #all, 2 do
@@ -18,9 +19,11 @@ for i = 1, #all, 2 do
   end
 end
 redis.call('HSET', KEYS[1], 'void', '1')
-local seq, tie = tonumber(ARGV[1]), tonumber(ARGV[2])
+redis.call('SADD', KEYS[6], '0')
+expire_once(KEYS[6], ARGV[3])
+local p = {all = KEYS[3], week = KEYS[4], month = KEYS[5], seq = tonumber(ARGV[1]), tie = tonumber(ARGV[2])}
 for _, r in ipairs(records) do
-  withdraw(KEYS[1], KEYS[2], member_keys[r[2][1]], KEYS[3], KEYS[4], KEYS[5], r[1], r[2], seq, tie, false)
+  withdraw(KEYS[1], KEYS[2], member_keys[r[2][1]], p, r[1], r[2], false)
 end
 redis.call('DEL', KEYS[2])
 return 'voided:' .. #records

@@ -13,13 +13,16 @@ import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveAllEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEmojiEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.springframework.stereotype.Component;
 
 /**
- * The JDA edge of answers: translates thread messages, edits, deletions and 👍 reactions into plain calls
- * on {@link AnswerService}. Nothing here decides what counts.
+ * The JDA edge of answers: translates thread messages, edits, deletions and 👍 reactions (one by one, or
+ * cleared all at once by a moderator) into plain calls on {@link AnswerService}. Nothing here decides what
+ * counts.
  */
 @Component
 final class AnswerListener extends ListenerAdapter {
@@ -97,6 +100,22 @@ final class AnswerListener extends ListenerAdapter {
                 event.getUserIdLong(),
                 false,
                 false);
+    }
+
+    @Override
+    public void onMessageReactionRemoveAll(MessageReactionRemoveAllEvent event) {
+        if (event.isFromGuild() && event.isFromThread()) {
+            answers.onVotesCleared(
+                    event.getGuild().getIdLong(), event.getChannel().getIdLong(), event.getMessageIdLong());
+        }
+    }
+
+    @Override
+    public void onMessageReactionRemoveEmoji(MessageReactionRemoveEmojiEvent event) {
+        if (event.isFromGuild() && event.isFromThread() && isThumbsUp(event.getEmoji())) {
+            answers.onVotesCleared(
+                    event.getGuild().getIdLong(), event.getChannel().getIdLong(), event.getMessageIdLong());
+        }
     }
 
     private static ThreadMessage toThreadMessage(long guild, Message message, Member member) {

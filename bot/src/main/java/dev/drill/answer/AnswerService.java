@@ -37,7 +37,7 @@ public final class AnswerService {
         openRound(message.guild(), message.threadId()).ifPresent(round -> {
             Instant at = clock.instant();
             writes.submit(
-                    "answer " + message.messageId() + " in " + round.date(),
+                    () -> "answer " + message.messageId() + " in " + round.date(),
                     () -> store.recordAnswer(
                             round,
                             message.messageId(),
@@ -61,12 +61,12 @@ public final class AnswerService {
             String eventId = EventIds.edited(message.messageId(), editedAt.toEpochMilli());
             if (qualifies(message)) {
                 writes.submit(
-                        "edited answer " + message.messageId() + " in " + round.date(),
+                        () -> "edited answer " + message.messageId() + " in " + round.date(),
                         () -> store.recordAnswer(
                                 round, message.messageId(), message.authorId(), message.authorName(), eventId, at));
             } else {
                 writes.submit(
-                        "edit below the minimum " + message.messageId() + " in " + round.date(),
+                        () -> "edit below the minimum " + message.messageId() + " in " + round.date(),
                         () -> store.withdraw(round, message.messageId(), eventId, at));
             }
         });
@@ -77,7 +77,7 @@ public final class AnswerService {
         openRound(guild, threadId).ifPresent(round -> {
             Instant at = clock.instant();
             writes.submit(
-                    "deleted message " + messageId + " in " + round.date(),
+                    () -> "deleted message " + messageId + " in " + round.date(),
                     () -> store.withdraw(round, messageId, EventIds.deleted(messageId), at));
         });
     }
@@ -93,8 +93,18 @@ public final class AnswerService {
         openRound(guild, threadId).ifPresent(round -> {
             Instant at = clock.instant();
             writes.submit(
-                    (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
+                    () -> (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
                     () -> store.vote(round, messageId, voterId, added, at));
+        });
+    }
+
+    /** All 👍 (or all reactions) of a message removed at once, e.g. by a moderator: its votes are taken back. */
+    public void onVotesCleared(long guild, long threadId, long messageId) {
+        openRound(guild, threadId).ifPresent(round -> {
+            Instant at = clock.instant();
+            writes.submit(
+                    () -> "votes cleared on " + messageId + " in " + round.date(),
+                    () -> store.clearVotes(round, messageId, at));
         });
     }
 

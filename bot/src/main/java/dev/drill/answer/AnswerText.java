@@ -20,7 +20,19 @@ public final class AnswerText {
     }
 
     public static boolean qualifies(String text, int minVisible) {
-        return visibleLength(text) >= minVisible;
+        if (text == null) {
+            return minVisible <= 0;
+        }
+        // Stops at the minimum: a long answer needs no full count.
+        int visible = 0;
+        for (int i = 0; i < text.length() && visible < minVisible; ) {
+            int cp = text.codePointAt(i);
+            if (visible(cp)) {
+                visible++;
+            }
+            i += Character.charCount(cp);
+        }
+        return visible >= minVisible;
     }
 
     private static boolean visible(int cp) {

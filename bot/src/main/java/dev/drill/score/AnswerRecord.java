@@ -26,8 +26,4 @@ record AnswerRecord(
         int comma = packed.indexOf(',');
         return Long.parseLong(comma < 0 ? packed : packed.substring(0, comma));
     }
-
-    int points() {
-        return base + streakBonus + votePoints + awardPoints;
-    }
 }

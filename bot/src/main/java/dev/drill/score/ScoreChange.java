@@ -22,9 +22,7 @@ public enum ScoreChange {
     DELETED,
     /** The round was voided. */
     VOID,
-    /** The message is already the member's counted answer. */
-    ALREADY_COUNTED,
-    /** The member already has another counted answer in this round. */
+    /** The member already has a counted answer in this round (possibly this very message). */
     ANSWERED,
     /** A member voted on their own answer. */
     SELF,

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,8 +47,11 @@ public final class ScoreRetryQueue implements DisposableBean {
         this.capacity = capacity;
     }
 
-    /** Applies {@code write} now, or queues it when Redis is unreachable or earlier writes are waiting. */
-    public void submit(String what, Runnable write) {
+    /**
+     * Applies {@code write} now, or queues it when Redis is unreachable or earlier writes are waiting.
+     * {@code what} describes it for the log, built only when a log line needs it.
+     */
+    public void submit(Supplier<String> what, Runnable write) {
         Write w = new Write(what, write);
         synchronized (pending) {
             if (!pending.isEmpty()) {
@@ -59,10 +63,10 @@ public final class ScoreRetryQueue implements DisposableBean {
             write.run();
         } catch (DataAccessException e) {
             if (!isTransient(e)) {
-                log.error("Score write failed and will not be retried: {}", what, e);
+                log.error("Score write failed and will not be retried: {}", what.get(), e);
                 return;
             }
-            log.warn("Redis unavailable ({}); queued for retry: {}", e.getMessage(), what);
+            log.warn("Redis unavailable ({}); queued for retry: {}", e.getMessage(), what.get());
             synchronized (pending) {
                 enqueue(w);
             }
@@ -86,12 +90,12 @@ public final class ScoreRetryQueue implements DisposableBean {
                     if (isTransient(e)) {
                         return false;
                     }
-                    log.error("Score write failed and will not be retried: {}", next.what(), e);
+                    log.error("Score write failed and will not be retried: {}", next.what().get(), e);
                 }
                 synchronized (pending) {
                     pending.pollFirst();
                 }
-                log.info("Score write applied after retry: {}", next.what());
+                log.info("Score write applied after retry: {}", next.what().get());
             }
         }
     }
@@ -114,7 +118,7 @@ public final class ScoreRetryQueue implements DisposableBean {
     // Called holding the pending lock.
     private void enqueue(Write w) {
         if (pending.size() >= capacity) {
-            log.error("Score retry queue full ({} writes); dropping: {}", capacity, w.what());
+            log.error("Score retry queue full ({} writes); dropping: {}", capacity, w.what().get());
             return;
         }
         pending.addLast(w);
@@ -166,5 +170,5 @@ public final class ScoreRetryQueue implements DisposableBean {
         return true;
     }
 
-    private record Write(String what, Runnable action) {}
+    private record Write(Supplier<String> what, Runnable action) {}
 }

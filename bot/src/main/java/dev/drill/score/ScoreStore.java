@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,7 @@ public final class ScoreStore {
     private static final RedisScript<String> WITHDRAW = script("answer-withdraw.lua");
     private static final RedisScript<String> VOTE = script("answer-vote.lua");
     private static final RedisScript<String> AWARD = script("answer-award.lua");
+    private static final RedisScript<String> CLEAR_VOTES = script("answer-votes-clear.lua");
     private static final RedisScript<String> VOID = script("round-void.lua");
 
     @SuppressWarnings("rawtypes")
@@ -51,7 +53,18 @@ public final class ScoreStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> STATS = RedisScript.of(resource("member-stats.lua"), List.class);
 
+    private static final Map<String, Period> PERIODS = new ConcurrentHashMap<>();
+
+    /** At most this many names and seen keys are remembered; past it the memory starts over. */
+    private static final int REMEMBERED_MAX = 100_000;
+
     private final StringRedisTemplate redis;
+
+    // What this process already wrote, so the busiest script can skip two calls: the member's display name
+    // (rewritten only when it changes) and whether a round's seen set has its TTL. Forgetting costs one
+    // extra write, never a wrong score.
+    private final Map<String, String> knownNames = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> ttlChecked = new ConcurrentHashMap<>();
 
     public ScoreStore(StringRedisTemplate redis) {
         this.redis = redis;
@@ -68,10 +81,15 @@ public final class ScoreStore {
         long g = round.guild();
         Period period = periodOf(round);
         PointsRules rules = rules(g);
+        String seenKey = Keys.seen(g, round.date());
+        String nameKey = g + ":" + member;
+        String stored = storedName(name, member);
+        boolean nameChanged = !stored.equals(knownNames.get(nameKey));
+        boolean ttlKnown = ttlChecked.containsKey(seenKey);
         String status = redis.execute(
                 RECORD,
                 List.of(
-                        Keys.seen(g, round.date()),
+                        seenKey,
                         Keys.answers(g, round.date()),
                         Keys.member(g, member),
                         Keys.names(g),
@@ -82,14 +100,25 @@ public final class ScoreStore {
                 EventIds.deleted(message),
                 Long.toString(message),
                 Long.toString(member),
-                storedName(name, member),
+                nameChanged ? stored : "",
                 Long.toString(round.seq()),
                 Integer.toString(rules.answer()),
                 Integer.toString(rules.streakBonusPerRound()),
                 Integer.toString(rules.streakBonusMax()),
                 Long.toString(BoardScore.tie(at)),
-                Long.toString(EVENT_TTL.toSeconds()));
-        return ScoreChange.parse(status);
+                Long.toString(EVENT_TTL.toSeconds()),
+                ttlKnown ? "0" : "1",
+                EventIds.answered(member));
+        ScoreChange change = ScoreChange.parse(status);
+        // Remembered only once the script wrote it: the name only on the recording path, the TTL on every
+        // path but the duplicate one (which returns first).
+        if (nameChanged && change == ScoreChange.RECORDED) {
+            remember(knownNames, nameKey, stored);
+        }
+        if (!ttlKnown && change != ScoreChange.DUPLICATE) {
+            remember(ttlChecked, seenKey, Boolean.TRUE);
+        }
+        return change;
     }
 
     /** Takes back the answer {@code message}, if it is counted; always remembers {@code eventId}. */
@@ -115,7 +144,8 @@ public final class ScoreStore {
                     Long.toString(author),
                     Long.toString(round.seq()),
                     Long.toString(BoardScore.tie(at)),
-                    Long.toString(EVENT_TTL.toSeconds()));
+                    Long.toString(EVENT_TTL.toSeconds()),
+                    EventIds.answered(author));
             ScoreChange change = ScoreChange.parse(status);
             if (change != ScoreChange.STALE) {
                 return change;
@@ -151,6 +181,35 @@ public final class ScoreStore {
                     Integer.toString(rules.votesMax()),
                     Long.toString(BoardScore.tie(at)),
                     Long.toString(EVENT_TTL.toSeconds()));
+            ScoreChange change = ScoreChange.parse(status);
+            if (change != ScoreChange.STALE) {
+                return change;
+            }
+        }
+        throw staleTooOften(message);
+    }
+
+    /** Takes back every vote on the answer {@code message} (its reactions were cleared in one go). */
+    public ScoreChange clearVotes(RoundRef round, long message, Instant at) {
+        long g = round.guild();
+        Period period = periodOf(round);
+        for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
+            OptionalLong author = authorOf(g, round.date(), message);
+            if (author.isEmpty()) {
+                return ScoreChange.NONE;
+            }
+            String status = redis.execute(
+                    CLEAR_VOTES,
+                    List.of(
+                            Keys.voters(g, round.date()),
+                            Keys.answers(g, round.date()),
+                            Keys.member(g, author.getAsLong()),
+                            Keys.boardAllTime(g),
+                            Keys.boardWeek(g, period.week()),
+                            Keys.boardMonth(g, period.month())),
+                    Long.toString(message),
+                    Long.toString(author.getAsLong()),
+                    Long.toString(BoardScore.tie(at)));
             ScoreChange change = ScoreChange.parse(status);
             if (change != ScoreChange.STALE) {
                 return change;
@@ -200,8 +259,12 @@ public final class ScoreStore {
                     Keys.voters(g, round.date()),
                     Keys.boardAllTime(g),
                     Keys.boardWeek(g, period.week()),
-                    Keys.boardMonth(g, period.month())));
-            List<String> args = new ArrayList<>(List.of(Long.toString(round.seq()), Long.toString(BoardScore.tie(at))));
+                    Keys.boardMonth(g, period.month()),
+                    Keys.seen(g, round.date())));
+            List<String> args = new ArrayList<>(List.of(
+                    Long.toString(round.seq()),
+                    Long.toString(BoardScore.tie(at)),
+                    Long.toString(EVENT_TTL.toSeconds())));
             for (long author : authors) {
                 keys.add(Keys.member(g, author));
                 args.add(Long.toString(author));
@@ -335,11 +398,28 @@ public final class ScoreStore {
      * answer did, without storing the period in every answer record.
      */
     static Period periodOf(RoundRef round) {
+        Period cached = PERIODS.get(round.date());
+        if (cached != null) {
+            return cached;
+        }
+        Period period;
         try {
-            return Period.of(LocalDate.parse(round.date()));
+            period = Period.of(LocalDate.parse(round.date()));
         } catch (DateTimeParseException e) {
             return Period.at(round.opensAt(), round.zone());
         }
+        // Bounded: a date's period never changes, and a year has few round dates.
+        if (PERIODS.size() < 4_096) {
+            PERIODS.put(round.date(), period);
+        }
+        return period;
+    }
+
+    private static <V> void remember(Map<String, V> memory, String key, V value) {
+        if (memory.size() >= REMEMBERED_MAX) {
+            memory.clear();
+        }
+        memory.put(key, value);
     }
 
     private static String storedName(String name, long member) {

@@ -275,6 +275,26 @@ class AnswerServiceTests {
     }
 
     @Test
+    @DisplayName("when a moderator clears all reactions at once, the votes are taken back; a vote after that counts again")
+    void votesCleared() {
+        // GIVEN Alice's answer with three votes
+        answers.onMessage(message(1001, ALICE, ANSWER));
+        for (long voter = 100; voter < 103; voter++) {
+            answers.onVote(GUILD, THREAD, 1001, voter, false, true);
+        }
+
+        // WHEN all its reactions are removed, and the event is delivered twice
+        answers.onVotesCleared(GUILD, THREAD, 1001);
+        answers.onVotesCleared(GUILD, THREAD, 1001);
+
+        // THEN the votes are gone, and a member who reacts again counts again
+        assertThat(scores.stats(GUILD, ALICE).allTimePoints()).isEqualTo(10);
+        assertThat(scores.stats(GUILD, ALICE).votes()).isZero();
+        answers.onVote(GUILD, THREAD, 1001, 100, false, true);
+        assertThat(scores.stats(GUILD, ALICE).allTimePoints()).isEqualTo(11);
+    }
+
+    @Test
     @DisplayName("a 👍 on a message that is not a counted answer does nothing")
     void voteOnDiscussion() {
         answers.onMessage(message(1001, ALICE, SHORT));
@@ -403,6 +423,51 @@ class AnswerServiceTests {
                 .isZero();
         assertThat(redis.template().opsForZSet().zCard(Keys.boardMonth(GUILD, "2026-12")))
                 .isZero();
+    }
+
+    @Test
+    @DisplayName("with two rounds open, withdrawing the later answer never lets the member answer the earlier round twice")
+    void overlappingRounds() {
+        // GIVEN rounds 1 and 2 both open; Alice answers round 2 first, then round 1
+        RoundRef first = rounds.open(GUILD, "2026-12-02", 1, 801, BERLIN);
+        RoundRef second = rounds.open(GUILD, "2026-12-03", 2, 802, BERLIN);
+        answers.onMessage(new ThreadMessage(GUILD, second.threadId(), 2002, ALICE, "Alice", false, ANSWER));
+        answers.onMessage(new ThreadMessage(GUILD, first.threadId(), 2001, ALICE, "Alice", false, ANSWER));
+
+        // WHEN her round-2 answer is deleted, then she posts again in round 1 and edits her round-1 answer
+        answers.onDelete(GUILD, second.threadId(), 2002);
+        answers.onMessage(new ThreadMessage(GUILD, first.threadId(), 2003, ALICE, "Alice", false, ANSWER));
+        answers.onEdit(new ThreadMessage(GUILD, first.threadId(), 2001, ALICE, "Alice", false, ANSWER + "!"), at(5));
+
+        // THEN round 1 still has exactly one answer of hers, worth 10
+        MemberStats alice = scores.stats(GUILD, ALICE);
+        assertThat(alice.answers()).isEqualTo(1);
+        assertThat(alice.allTimePoints()).isEqualTo(10);
+        assertThat(scores.answerOf(GUILD, "2026-12-02", ALICE)).contains(2001L);
+    }
+
+    @Test
+    @DisplayName("a late vote on last week's answer lands on last week's board, after the member scored this week")
+    void lateVoteOnOlderWeek() {
+        // GIVEN Alice answered Friday of week 49 and Monday of week 50, both rounds still open
+        RoundRef friday = answerRound("2026-12-04", 1, 1001);
+        answerRound("2026-12-07", 2, 1002);
+
+        // WHEN Bob votes on Friday's answer, then takes the vote back, then votes again
+        answers.onVote(GUILD, friday.threadId(), 1001, BOB, false, true);
+        answers.onVote(GUILD, friday.threadId(), 1001, BOB, false, false);
+        answers.onVote(GUILD, friday.threadId(), 1001, BOB, false, true);
+
+        // THEN week 49 has Friday's 10 + 1, week 50 only Monday's 11, all time both
+        assertThat(zscorePoints(Keys.boardWeek(GUILD, "2026-W49"), ALICE)).isEqualTo(11);
+        assertThat(zscorePoints(Keys.boardWeek(GUILD, "2026-W50"), ALICE)).isEqualTo(11);
+        assertThat(zscorePoints(Keys.boardMonth(GUILD, "2026-12"), ALICE)).isEqualTo(22);
+        assertThat(zscorePoints(Keys.boardAllTime(GUILD), ALICE)).isEqualTo(22);
+
+        // and a vote on Monday's answer still adds to week 50, not to the week last written
+        answers.onVote(GUILD, 10_002, 1002, BOB, false, true);
+        assertThat(zscorePoints(Keys.boardWeek(GUILD, "2026-W50"), ALICE)).isEqualTo(12);
+        assertThat(zscorePoints(Keys.boardWeek(GUILD, "2026-W49"), ALICE)).isEqualTo(11);
     }
 
     @Test

@@ -198,6 +198,20 @@ class ScoreServiceTests {
                 .isEqualTo("Ada");
     }
 
+    @Test
+    @DisplayName("a member whose first event was refused still gets their name stored with their first answer")
+    void nameAfterRefusal() {
+        // GIVEN Ada's message was deleted before its create arrived, so the create is refused
+        answers.onDelete(GUILD, THREAD, 1001);
+        answers.onMessage(new ThreadMessage(GUILD, THREAD, 1001, 1, "Ada", false, ANSWER));
+
+        // WHEN her next message counts
+        answers.onMessage(new ThreadMessage(GUILD, THREAD, 1002, 1, "Ada", false, ANSWER));
+
+        // THEN the board knows her name
+        assertThat(scores.leaderboard(GUILD, BoardPeriod.ALL, 2).top().get(0).name()).isEqualTo("Ada");
+    }
+
     // Each event a second later, so ties on the board have a defined order.
     private void answer(long message, long member) {
         clock.advance(Duration.ofSeconds(1));

@@ -10,7 +10,7 @@ class EventIdsTests {
     private static final long MESSAGE = 1_446_000_000_000_000_123L;
 
     @Test
-    @DisplayName("create, delete and edit ids of one message are all different integers")
+    @DisplayName("create, delete, edit and answered ids are all different integers, in disjoint ranges")
     void distinctIntegers() {
         String created = EventIds.created(MESSAGE);
         String deleted = EventIds.deleted(MESSAGE);
@@ -19,6 +19,8 @@ class EventIdsTests {
         assertThat(Long.parseLong(created)).isPositive();
         assertThat(Long.parseLong(deleted)).isNegative().isGreaterThan(-(1L << 62));
         assertThat(Long.parseLong(edited)).isLessThan(-(1L << 62));
+        assertThat(Long.parseLong(EventIds.answered(MESSAGE))).isGreaterThanOrEqualTo(1L << 62);
+        assertThat(EventIds.answered(MESSAGE)).isNotEqualTo(created);
     }
 
     @Test

@@ -26,7 +26,7 @@ class ScoreRetryQueueTests {
     @Test
     @DisplayName("a write runs at once while Redis is up")
     void runsNow() {
-        queue.submit("a", write("a"));
+        queue.submit(() -> "a", write("a"));
 
         assertThat(applied).containsExactly("a");
         assertThat(queue.size()).isZero();
@@ -37,13 +37,13 @@ class ScoreRetryQueueTests {
     void keepsOrder() {
         // GIVEN Redis is down while two writes arrive
         redisUp.set(false);
-        queue.submit("a", write("a"));
-        queue.submit("b", write("b"));
+        queue.submit(() -> "a", write("a"));
+        queue.submit(() -> "b", write("b"));
         assertThat(queue.flush()).isFalse();
 
         // WHEN Redis is back and a third arrives before the retry
         redisUp.set(true);
-        queue.submit("c", write("c"));
+        queue.submit(() -> "c", write("c"));
 
         // THEN the third waits its turn
         assertThat(applied).isEmpty();
@@ -54,7 +54,7 @@ class ScoreRetryQueueTests {
     @Test
     @DisplayName("an error Redis itself answered (a script bug) is logged and dropped, not retried forever")
     void permanentErrorDropped() {
-        queue.submit("bad", () -> {
+        queue.submit(() -> "bad", () -> {
             throw new RedisSystemException("boom", new RedisCommandExecutionException("ERR user_script:1: bad"));
         });
 
@@ -78,9 +78,9 @@ class ScoreRetryQueueTests {
         queue = new ScoreRetryQueue(2);
         redisUp.set(false);
 
-        queue.submit("a", write("a"));
-        queue.submit("b", write("b"));
-        queue.submit("c", write("c"));
+        queue.submit(() -> "a", write("a"));
+        queue.submit(() -> "b", write("b"));
+        queue.submit(() -> "c", write("c"));
 
         assertThat(queue.size()).isEqualTo(2);
     }
