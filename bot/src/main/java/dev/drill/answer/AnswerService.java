@@ -7,6 +7,8 @@ import dev.drill.score.ScoreStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,18 +36,18 @@ public final class AnswerService {
         if (message.fromBot() || !qualifies(message)) {
             return;
         }
-        openRound(message.guild(), message.threadId()).ifPresent(round -> {
-            Instant at = clock.instant();
-            writes.submit(
-                    () -> "answer " + message.messageId() + " in " + round.date(),
-                    () -> store.recordAnswer(
-                            round,
-                            message.messageId(),
-                            message.authorId(),
-                            message.authorName(),
-                            EventIds.created(message.messageId()),
-                            at));
-        });
+        Instant at = clock.instant();
+        inOpenRound(
+                message.guild(),
+                message.threadId(),
+                () -> "answer " + message.messageId(),
+                round -> store.recordAnswer(
+                        round,
+                        message.messageId(),
+                        message.authorId(),
+                        message.authorName(),
+                        EventIds.created(message.messageId()),
+                        at));
     }
 
     /**
@@ -56,30 +58,32 @@ public final class AnswerService {
         if (message.fromBot()) {
             return;
         }
-        openRound(message.guild(), message.threadId()).ifPresent(round -> {
-            Instant at = clock.instant();
-            String eventId = EventIds.edited(message.messageId(), editedAt.toEpochMilli());
-            if (qualifies(message)) {
-                writes.submit(
-                        () -> "edited answer " + message.messageId() + " in " + round.date(),
-                        () -> store.recordAnswer(
-                                round, message.messageId(), message.authorId(), message.authorName(), eventId, at));
-            } else {
-                writes.submit(
-                        () -> "edit below the minimum " + message.messageId() + " in " + round.date(),
-                        () -> store.withdraw(round, message.messageId(), eventId, at));
-            }
-        });
+        Instant at = clock.instant();
+        String eventId = EventIds.edited(message.messageId(), editedAt.toEpochMilli());
+        if (qualifies(message)) {
+            inOpenRound(
+                    message.guild(),
+                    message.threadId(),
+                    () -> "edited answer " + message.messageId(),
+                    round -> store.recordAnswer(
+                            round, message.messageId(), message.authorId(), message.authorName(), eventId, at));
+        } else {
+            inOpenRound(
+                    message.guild(),
+                    message.threadId(),
+                    () -> "edit below the minimum " + message.messageId(),
+                    round -> store.withdraw(round, message.messageId(), eventId, at));
+        }
     }
 
     /** A deleted message: a counted answer is withdrawn, and the message can never count later. */
     public void onDelete(long guild, long threadId, long messageId) {
-        openRound(guild, threadId).ifPresent(round -> {
-            Instant at = clock.instant();
-            writes.submit(
-                    () -> "deleted message " + messageId + " in " + round.date(),
-                    () -> store.withdraw(round, messageId, EventIds.deleted(messageId), at));
-        });
+        Instant at = clock.instant();
+        inOpenRound(
+                guild,
+                threadId,
+                () -> "deleted message " + messageId,
+                round -> store.withdraw(round, messageId, EventIds.deleted(messageId), at));
     }
 
     /**
@@ -90,22 +94,22 @@ public final class AnswerService {
         if (added && voterIsBot) {
             return;
         }
-        openRound(guild, threadId).ifPresent(round -> {
-            Instant at = clock.instant();
-            writes.submit(
-                    () -> (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
-                    () -> store.vote(round, messageId, voterId, added, at));
-        });
+        Instant at = clock.instant();
+        inOpenRound(
+                guild,
+                threadId,
+                () -> (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
+                round -> store.vote(round, messageId, voterId, added, at));
     }
 
     /** All 👍 (or all reactions) of a message removed at once, e.g. by a moderator: its votes are taken back. */
     public void onVotesCleared(long guild, long threadId, long messageId) {
-        openRound(guild, threadId).ifPresent(round -> {
-            Instant at = clock.instant();
-            writes.submit(
-                    () -> "votes cleared on " + messageId + " in " + round.date(),
-                    () -> store.clearVotes(round, messageId, at));
-        });
+        Instant at = clock.instant();
+        inOpenRound(
+                guild,
+                threadId,
+                () -> "votes cleared on " + messageId,
+                round -> store.clearVotes(round, messageId, at));
     }
 
     /**
@@ -130,7 +134,14 @@ public final class AnswerService {
                 message.content(), store.rules(message.guild()).minAnswerChars());
     }
 
-    private Optional<RoundRef> openRound(long guild, long threadId) {
-        return rounds.byThread(guild, threadId).filter(RoundRef::open);
+    /**
+     * Looks the round up and writes, both through the retry queue: a Redis blip during the lookup must not
+     * lose the event any more than one during the write. Events of a thread that is not an open round's are
+     * ignored.
+     */
+    private void inOpenRound(long guild, long threadId, Supplier<String> what, Consumer<RoundRef> write) {
+        writes.submit(
+                what,
+                () -> rounds.byThread(guild, threadId).filter(RoundRef::open).ifPresent(write));
     }
 }

@@ -90,7 +90,10 @@ public final class ScoreRetryQueue implements DisposableBean {
                     if (isTransient(e)) {
                         return false;
                     }
-                    log.error("Score write failed and will not be retried: {}", next.what().get(), e);
+                    log.error(
+                            "Score write failed and will not be retried: {}",
+                            next.what().get(),
+                            e);
                 }
                 synchronized (pending) {
                     pending.pollFirst();
@@ -118,7 +121,10 @@ public final class ScoreRetryQueue implements DisposableBean {
     // Called holding the pending lock.
     private void enqueue(Write w) {
         if (pending.size() >= capacity) {
-            log.error("Score retry queue full ({} writes); dropping: {}", capacity, w.what().get());
+            log.error(
+                    "Score retry queue full ({} writes); dropping: {}",
+                    capacity,
+                    w.what().get());
             return;
         }
         pending.addLast(w);

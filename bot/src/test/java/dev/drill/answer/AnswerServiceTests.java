@@ -275,7 +275,8 @@ class AnswerServiceTests {
     }
 
     @Test
-    @DisplayName("when a moderator clears all reactions at once, the votes are taken back; a vote after that counts again")
+    @DisplayName(
+            "when a moderator clears all reactions at once, the votes are taken back; a vote after that counts again")
     void votesCleared() {
         // GIVEN Alice's answer with three votes
         answers.onMessage(message(1001, ALICE, ANSWER));
@@ -426,7 +427,8 @@ class AnswerServiceTests {
     }
 
     @Test
-    @DisplayName("with two rounds open, withdrawing the later answer never lets the member answer the earlier round twice")
+    @DisplayName(
+            "with two rounds open, withdrawing the later answer never lets the member answer the earlier round twice")
     void overlappingRounds() {
         // GIVEN rounds 1 and 2 both open; Alice answers round 2 first, then round 1
         RoundRef first = rounds.open(GUILD, "2026-12-02", 1, 801, BERLIN);

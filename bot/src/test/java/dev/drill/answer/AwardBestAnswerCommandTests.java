@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AwardBestAnswerCommandTests {
 
-    private final CommandData definition = new AwardBestAnswerCommand(null).definition();
+    private final CommandData definition = new AwardBestAnswerCommand(null, null).definition();
 
     @Test
     @DisplayName("'Award best answer' is a message command, in servers only, shown by default to Manage Server only")

@@ -75,7 +75,8 @@ class ScoreInvariantTests {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-    @DisplayName("after 400 random events: one answer per member and round; boards and counters equal the sum of the stored answers")
+    @DisplayName(
+            "after 400 random events: one answer per member and round; boards and counters equal the sum of the stored answers")
     void boardsMatchRecords(long seed) {
         // GIVEN a random but reproducible history
         Random random = new Random(seed);
@@ -148,9 +149,10 @@ class ScoreInvariantTests {
                 }
                 String[] f = e.getValue().toString().split(",");
                 long member = Long.parseLong(f[0]);
-                assertThat(authors.add(member)).as("one answer of %d in %s", member, date).isTrue();
-                long points = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[4])
-                        + Long.parseLong(f[5]);
+                assertThat(authors.add(member))
+                        .as("one answer of %d in %s", member, date)
+                        .isTrue();
+                long points = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[4]) + Long.parseLong(f[5]);
                 assertThat(Long.parseLong(f[4])).isEqualTo(Math.min(Long.parseLong(f[3]), 5));
                 all.merge(member, points, Long::sum);
                 weeks.computeIfAbsent(week, w -> new HashMap<>()).merge(member, points, Long::sum);
@@ -165,19 +167,22 @@ class ScoreInvariantTests {
             assertThat(bestCount).isLessThanOrEqualTo(1);
         }
         for (long member = 1; member <= 7; member++) {
-            assertThat(board(Keys.boardAllTime(GUILD), member)).as("all-time points of %d", member)
+            assertThat(board(Keys.boardAllTime(GUILD), member))
+                    .as("all-time points of %d", member)
                     .isEqualTo(all.getOrDefault(member, 0L));
             for (String week : List.of("2026-W49", "2026-W50")) {
-                assertThat(board(Keys.boardWeek(GUILD, week), member)).as("%s points of %d", week, member)
+                assertThat(board(Keys.boardWeek(GUILD, week), member))
+                        .as("%s points of %d", week, member)
                         .isEqualTo(weeks.getOrDefault(week, Map.of()).getOrDefault(member, 0L));
             }
-            assertThat(board(Keys.boardMonth(GUILD, "2026-12"), member))
-                    .isEqualTo(all.getOrDefault(member, 0L));
+            assertThat(board(Keys.boardMonth(GUILD, "2026-12"), member)).isEqualTo(all.getOrDefault(member, 0L));
             Map<Object, Object> counters = redis.template().opsForHash().entries(Keys.member(GUILD, member));
-            assertThat(counter(counters, "answers")).as("answers of %d", member)
+            assertThat(counter(counters, "answers"))
+                    .as("answers of %d", member)
                     .isEqualTo(answerCount.getOrDefault(member, 0L));
             assertThat(counter(counters, "votes")).as("votes of %d", member).isEqualTo(votes.getOrDefault(member, 0L));
-            assertThat(counter(counters, "awards")).as("awards of %d", member)
+            assertThat(counter(counters, "awards"))
+                    .as("awards of %d", member)
                     .isEqualTo(awards.getOrDefault(member, 0L));
         }
     }
@@ -211,5 +216,4 @@ class ScoreInvariantTests {
         Object value = hash.get(field);
         return value == null ? 0 : Long.parseLong(value.toString());
     }
-
 }

@@ -209,7 +209,8 @@ class ScoreServiceTests {
         answers.onMessage(new ThreadMessage(GUILD, THREAD, 1002, 1, "Ada", false, ANSWER));
 
         // THEN the board knows her name
-        assertThat(scores.leaderboard(GUILD, BoardPeriod.ALL, 2).top().get(0).name()).isEqualTo("Ada");
+        assertThat(scores.leaderboard(GUILD, BoardPeriod.ALL, 2).top().get(0).name())
+                .isEqualTo("Ada");
     }
 
     // Each event a second later, so ties on the board have a defined order.

@@ -17,11 +17,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,8 +89,9 @@ class ScoringBenchmarkTests {
     @Test
     @DisplayName("throughput of the scoring path vs bare EVALSHA, page latency, memory per answer")
     void benchmark() throws Exception {
-        System.out.printf("%nDrill scoring benchmark (embedded Redis %s, %d cores)%n", redisVersion(),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "%nDrill scoring benchmark (embedded Redis %s, %d cores)%n",
+                redisVersion(), Runtime.getRuntime().availableProcessors());
         throughput();
         pageLatency();
         memory();
@@ -103,8 +104,10 @@ class ScoringBenchmarkTests {
             runAnswers(newGuild(), 0, 20_000, callers);
             runBare(zincrby, 20_000, callers);
         }
-        System.out.printf("%nThroughput: bare and real calls alternate in %d blocks, so both see the same load%n"
-                + "(load average at start: %s)%n", BLOCKS, loadAverage());
+        System.out.printf(
+                "%nThroughput: bare and real calls alternate in %d blocks, so both see the same load%n"
+                        + "(load average at start: %s)%n",
+                BLOCKS, loadAverage());
         System.out.println("callers | answers/s (AnswerService) | bare EVALSHA ZINCRBY/s | ratio | target");
         for (int callers : new int[] {1, 16}) {
             int n = callers == 1 ? 30_000 : 80_000;
@@ -118,8 +121,9 @@ class ScoringBenchmarkTests {
             }
             double real = n / realSeconds;
             double bare = n / bareSeconds;
-            System.out.printf("%7d | %25.0f | %22.0f | %5.2f | >= %.1f%n", callers, real, bare, real / bare,
-                    callers == 1 ? 0.8 : 0.5);
+            System.out.printf(
+                    "%7d | %25.0f | %22.0f | %5.2f | >= %.1f%n",
+                    callers, real, bare, real / bare, callers == 1 ? 0.8 : 0.5);
         }
     }
 
@@ -137,8 +141,13 @@ class ScoringBenchmarkTests {
         return run(n, callers, k -> {
             int i = from + k;
             answers.onMessage(new ThreadMessage(
-                    guild, 1_000_000 + i / MEMBERS, 5_000_000_000L + i, 1 + i % MEMBERS, "member " + i % MEMBERS,
-                    false, TEXT));
+                    guild,
+                    1_000_000 + i / MEMBERS,
+                    5_000_000_000L + i,
+                    1 + i % MEMBERS,
+                    "member " + i % MEMBERS,
+                    false,
+                    TEXT));
         });
     }
 
@@ -203,8 +212,13 @@ class ScoringBenchmarkTests {
                         + " (load average %s)%n"
                         + "page  p50 %.3f ms | p99 %.3f ms | target p99 < 1 ms%n"
                         + "floor p50 %.3f ms | p99 %.3f ms (EVALSHA 'return 1', same client, interleaved)%n",
-                template.opsForZSet().zCard(board), samples, loadAverage(), page[samples / 2] / 1e6,
-                page[samples * 99 / 100] / 1e6, floor[samples / 2] / 1e6, floor[samples * 99 / 100] / 1e6);
+                template.opsForZSet().zCard(board),
+                samples,
+                loadAverage(),
+                page[samples / 2] / 1e6,
+                page[samples * 99 / 100] / 1e6,
+                floor[samples / 2] / 1e6,
+                floor[samples * 99 / 100] / 1e6);
     }
 
     private static void fill(RedisConnection connection, String board, String names, int members, Random random) {
@@ -245,14 +259,20 @@ class ScoringBenchmarkTests {
             rounds.open(guild, dates.get(r), r + 1, thread, ZoneId.of("Europe/Berlin"));
             for (int m = 0; m < members; m++) {
                 answers.onMessage(new ThreadMessage(
-                        guild, thread, 1_400_000_000_000_000_000L + (long) r * members + m,
-                        1_100_000_000_000_000_000L + m, "member " + m, false, TEXT));
+                        guild,
+                        thread,
+                        1_400_000_000_000_000_000L + (long) r * members + m,
+                        1_100_000_000_000_000_000L + m,
+                        "member " + m,
+                        false,
+                        TEXT));
             }
         }
         long after = usedMemory();
         long recorded = (long) members * roundCount;
-        System.out.printf("%-55s %,9d answers | %6.1f bytes/answer | target <= 300%n", label, recorded,
-                (after - before) / (double) recorded);
+        System.out.printf(
+                "%-55s %,9d answers | %6.1f bytes/answer | target <= 300%n",
+                label, recorded, (after - before) / (double) recorded);
     }
 
     private static List<String> weekdays(int count) {
@@ -268,13 +288,15 @@ class ScoringBenchmarkTests {
     }
 
     private static long usedMemory() {
-        Object info = template.execute((RedisCallback<Object>) c -> c.serverCommands().info("memory"));
+        Object info =
+                template.execute((RedisCallback<Object>) c -> c.serverCommands().info("memory"));
         return Long.parseLong(((java.util.Properties) info).getProperty("used_memory"));
     }
 
     private static String loadAverage() {
         try {
-            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            String[] parts =
+                    java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (java.io.IOException | RuntimeException e) {
             return "n/a";
@@ -282,12 +304,12 @@ class ScoringBenchmarkTests {
     }
 
     private static String redisVersion() {
-        Object info = template.execute((RedisCallback<Object>) c -> c.serverCommands().info("server"));
+        Object info =
+                template.execute((RedisCallback<Object>) c -> c.serverCommands().info("server"));
         return ((java.util.Properties) info).getProperty("redis_version");
     }
 
     private static long newGuild() {
         return nextGuild++;
     }
-
 }

@@ -54,7 +54,7 @@ class CommandRegistrationE2ETests {
                         .map(c -> c.path("name").asString() + " " + c.path("default_member_permissions") + " "
                                 + c.path("contexts"))
                         .toList())
-                .containsExactly("drill null [0]", "drill-admin \"32\" [0]");
+                .containsExactly("drill null [0]", "drill-admin \"32\" [0]", "Award best answer \"32\" [0]");
         drill.sim().assertNoProblems();
     }
 

@@ -43,20 +43,20 @@ class HelpAndRoutingE2ETests {
     @Test
     @DisplayName("a subcommand Discord still offers but this bot no longer knows is answered with a sentence")
     void unknownSubcommand() {
-        // GIVEN Discord still offers /drill leaderboard, as an older deploy registered it
+        // GIVEN Discord still offers /drill scores, as an older deploy registered it
         ObjectNode drillCommand = (ObjectNode) command("drill").deepCopy();
-        ObjectNode leaderboard = drillCommand.withArray("options").addObject();
-        leaderboard.put("type", 1);
-        leaderboard.put("name", "leaderboard");
-        leaderboard.put("description", "The week's top 10");
+        ObjectNode scores = drillCommand.withArray("options").addObject();
+        scores.put("type", 1);
+        scores.put("name", "scores");
+        scores.put("description", "The week's top 10");
         drill.sim().addGlobalCommand(drillCommand);
 
         // WHEN alice runs it
-        SimResponse reply = drill.command("alice", "drill leaderboard");
+        SimResponse reply = drill.command("alice", "drill scores");
 
         // THEN she is told, only her, that the bot does not know it and where to look
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.content()).isEqualTo("I don't know `/drill leaderboard`. `/drill help` lists what I can do.");
+        assertThat(reply.content()).isEqualTo("I don't know `/drill scores`. `/drill help` lists what I can do.");
         drill.sim().assertNoProblems();
     }
 
