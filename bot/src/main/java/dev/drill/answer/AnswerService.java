@@ -40,6 +40,7 @@ public final class AnswerService {
         inOpenRound(
                 message.guild(),
                 message.threadId(),
+                at,
                 () -> "answer " + message.messageId(),
                 round -> store.recordAnswer(
                         round,
@@ -64,6 +65,7 @@ public final class AnswerService {
             inOpenRound(
                     message.guild(),
                     message.threadId(),
+                    at,
                     () -> "edited answer " + message.messageId(),
                     round -> store.recordAnswer(
                             round, message.messageId(), message.authorId(), message.authorName(), eventId, at));
@@ -71,6 +73,7 @@ public final class AnswerService {
             inOpenRound(
                     message.guild(),
                     message.threadId(),
+                    at,
                     () -> "edit below the minimum " + message.messageId(),
                     round -> store.withdraw(round, message.messageId(), eventId, at));
         }
@@ -82,6 +85,7 @@ public final class AnswerService {
         inOpenRound(
                 guild,
                 threadId,
+                at,
                 () -> "deleted message " + messageId,
                 round -> store.withdraw(round, messageId, EventIds.deleted(messageId), at));
     }
@@ -98,6 +102,7 @@ public final class AnswerService {
         inOpenRound(
                 guild,
                 threadId,
+                at,
                 () -> (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
                 round -> store.vote(round, messageId, voterId, added, at));
     }
@@ -108,6 +113,7 @@ public final class AnswerService {
         inOpenRound(
                 guild,
                 threadId,
+                at,
                 () -> "votes cleared on " + messageId,
                 round -> store.clearVotes(round, messageId, at));
     }
@@ -117,6 +123,8 @@ public final class AnswerService {
      * the moderator is waiting for the answer, and a failure is theirs to retry.
      */
     public AwardOutcome awardBest(long guild, long threadId, long messageId) {
+        // Answers and votes still waiting for Redis come first, or the award could miss the answer it names.
+        writes.flush();
         Optional<RoundRef> round = rounds.byThread(guild, threadId);
         if (round.isEmpty()) {
             return AwardOutcome.NOT_AN_ANSWER;
@@ -136,12 +144,11 @@ public final class AnswerService {
 
     /**
      * Looks the round up and writes, both through the retry queue: a Redis blip during the lookup must not
-     * lose the event any more than one during the write. Events of a thread that is not an open round's are
-     * ignored.
+     * lose the event any more than one during the write. Whether the round was open is judged at the event's
+     * time, so an answer sent before the close still counts when Redis comes back after it; events of a thread
+     * that is not a round's, or that came after its close, are ignored.
      */
-    private void inOpenRound(long guild, long threadId, Supplier<String> what, Consumer<RoundRef> write) {
-        writes.submit(
-                what,
-                () -> rounds.byThread(guild, threadId).filter(RoundRef::open).ifPresent(write));
+    private void inOpenRound(long guild, long threadId, Instant at, Supplier<String> what, Consumer<RoundRef> write) {
+        writes.submit(what, () -> rounds.openAt(guild, threadId, at).ifPresent(write));
     }
 }

@@ -1,5 +1,6 @@
 package dev.drill.answer;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,14 @@ public interface RoundDirectory {
 
     /** The round whose answer thread this is, open or closed. */
     Optional<RoundRef> byThread(long guild, long threadId);
+
+    /**
+     * The round of this thread if it was open at {@code at}: an event that waited for Redis is judged by
+     * when it happened, not by when it is applied.
+     */
+    default Optional<RoundRef> openAt(long guild, long threadId, Instant at) {
+        return byThread(guild, threadId).filter(RoundRef::open);
+    }
 
     /** A round by its date id. */
     Optional<RoundRef> byDate(long guild, String date);

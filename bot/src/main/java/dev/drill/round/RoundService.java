@@ -325,7 +325,7 @@ public final class RoundService {
             return;
         }
         // Closed first: from here on, answers, edits and votes in the thread no longer count.
-        rounds.markClosed(round.guild(), round.date(), how);
+        rounds.markClosed(round.guild(), round.date(), how, clock.instant());
         RoundRef ref = rounds.ref(new Round(
                 round.guild(),
                 round.date(),

@@ -118,8 +118,11 @@ public final class RoundStore implements RoundDirectory {
         return redis.opsForHash().putIfAbsent(Keys.round(guild, date), "closedBy", instance);
     }
 
-    void markClosed(long guild, String date, RoundState state) {
-        redis.opsForHash().put(Keys.round(guild, date), "state", state.name());
+    void markClosed(long guild, String date, RoundState state, Instant at) {
+        redis.opsForHash()
+                .putAll(
+                        Keys.round(guild, date),
+                        Map.of("state", state.name(), "closedAt", Long.toString(at.toEpochMilli())));
         Object current = redis.opsForHash().get(Keys.state(guild), "current");
         if (date.equals(current)) {
             redis.opsForHash().delete(Keys.state(guild), "current");
@@ -184,6 +187,42 @@ public final class RoundStore implements RoundDirectory {
     public Optional<RoundRef> byThread(long guild, long threadId) {
         Object date = redis.opsForHash().get(Keys.threads(guild), Long.toString(threadId));
         return date == null ? Optional.empty() : byDate(guild, date.toString());
+    }
+
+    /** Open now, or closed (not skipped) after {@code at}: the event came while the round was open. */
+    @Override
+    public Optional<RoundRef> openAt(long guild, long threadId, Instant at) {
+        Object date = redis.opsForHash().get(Keys.threads(guild), Long.toString(threadId));
+        if (date == null) {
+            return Optional.empty();
+        }
+        Optional<Round> round = find(guild, date.toString());
+        if (round.isEmpty()
+                || round.get().thread() == 0
+                || at.isBefore(round.get().opens())) {
+            return Optional.empty();
+        }
+        if (round.get().isOpen()) {
+            return round.map(this::ref);
+        }
+        Object closedAt = redis.opsForHash().get(Keys.round(guild, date.toString()), "closedAt");
+        boolean closedLater = round.get().state() == RoundState.CLOSED
+                && closedAt != null
+                && at.toEpochMilli() < Long.parseLong(closedAt.toString());
+        return closedLater ? round.map(r -> withOpen(ref(r))) : Optional.empty();
+    }
+
+    private static RoundRef withOpen(RoundRef ref) {
+        return new RoundRef(
+                ref.guild(),
+                ref.date(),
+                ref.seq(),
+                ref.channelId(),
+                ref.threadId(),
+                ref.questionId(),
+                ref.zone(),
+                ref.opensAt(),
+                true);
     }
 
     @Override

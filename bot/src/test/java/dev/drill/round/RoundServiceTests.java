@@ -227,6 +227,23 @@ class RoundServiceTests {
                         Instant.parse("2027-03-30T07:00:00Z"));
     }
 
+    @Test
+    @DisplayName("an answer that waited for Redis counts if it came before the close, not after")
+    void openAtEventTime() {
+        setUpWeekdays();
+        at("2026-11-30T08:00:00Z");
+        RoundStore store = new RoundStore(REDIS.template(), settings);
+        long thread = store.latest(GUILD).orElseThrow().threadId();
+        at("2026-12-01T08:00:00Z"); // Monday's round closes, Tuesday's opens
+
+        assertThat(store.openAt(GUILD, thread, Instant.parse("2026-12-01T07:59:59Z")))
+                .hasValueSatisfying(r -> assertThat(r.date()).isEqualTo("2026-11-30"));
+        assertThat(store.openAt(GUILD, thread, Instant.parse("2026-12-01T08:00:01Z")))
+                .isEmpty();
+        assertThat(store.openAt(GUILD, thread, Instant.parse("2026-11-30T07:59:00Z")))
+                .isEmpty();
+    }
+
     @Nested
     @DisplayName("admin actions")
     class Admin {
