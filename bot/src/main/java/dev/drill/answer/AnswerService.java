@@ -24,6 +24,9 @@ public final class AnswerService {
     private final ScoreRetryQueue writes;
     private final Clock clock;
 
+    /** 2015-01-01T00:00:00Z, the epoch of Discord's snowflake ids. */
+    private static final long DISCORD_EPOCH_MILLIS = 1_420_070_400_000L;
+
     public AnswerService(RoundDirectory rounds, ScoreStore store, ScoreRetryQueue writes, Clock clock) {
         this.rounds = rounds;
         this.store = store;
@@ -40,7 +43,7 @@ public final class AnswerService {
         inOpenRound(
                 message.guild(),
                 message.threadId(),
-                at,
+                sentAt(message.messageId()),
                 () -> "answer " + message.messageId(),
                 round -> store.recordAnswer(
                         round,
@@ -60,12 +63,13 @@ public final class AnswerService {
             return;
         }
         Instant at = clock.instant();
+        Instant edited = editedAt.equals(Instant.EPOCH) ? at : editedAt;
         String eventId = EventIds.edited(message.messageId(), editedAt.toEpochMilli());
         if (qualifies(message)) {
             inOpenRound(
                     message.guild(),
                     message.threadId(),
-                    at,
+                    edited,
                     () -> "edited answer " + message.messageId(),
                     round -> store.recordAnswer(
                             round, message.messageId(), message.authorId(), message.authorName(), eventId, at));
@@ -73,7 +77,7 @@ public final class AnswerService {
             inOpenRound(
                     message.guild(),
                     message.threadId(),
-                    at,
+                    edited,
                     () -> "edit below the minimum " + message.messageId(),
                     round -> store.withdraw(round, message.messageId(), eventId, at));
         }
@@ -137,6 +141,14 @@ public final class AnswerService {
         };
     }
 
+    /**
+     * When Discord created a message, from its id (a snowflake carries its creation time): an answer is judged
+     * by when it was sent, even if the bot processes it later.
+     */
+    static Instant sentAt(long messageId) {
+        return Instant.ofEpochMilli((messageId >>> 22) + DISCORD_EPOCH_MILLIS);
+    }
+
     private boolean qualifies(ThreadMessage message) {
         return AnswerText.qualifies(
                 message.content(), store.rules(message.guild()).minAnswerChars());
@@ -148,7 +160,8 @@ public final class AnswerService {
      * time, so an answer sent before the close still counts when Redis comes back after it; events of a thread
      * that is not a round's, or that came after its close, are ignored.
      */
-    private void inOpenRound(long guild, long threadId, Instant at, Supplier<String> what, Consumer<RoundRef> write) {
-        writes.submit(what, () -> rounds.openAt(guild, threadId, at).ifPresent(write));
+    private void inOpenRound(
+            long guild, long threadId, Instant happened, Supplier<String> what, Consumer<RoundRef> write) {
+        writes.submit(what, () -> rounds.openAt(guild, threadId, happened).ifPresent(write));
     }
 }
