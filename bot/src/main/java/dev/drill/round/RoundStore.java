@@ -4,6 +4,7 @@ import dev.drill.answer.RoundDirectory;
 import dev.drill.answer.RoundRef;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.redis.Keys;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +24,48 @@ public final class RoundStore implements RoundDirectory {
     /** Claims outlive any round window, so a late retry still finds who claimed the round. */
     private static final Duration CLAIM_TTL = Duration.ofDays(30);
 
+    /**
+     * How long a thread's round facts are trusted without asking Redis again. Every answer, edit and vote
+     * asks whether its round was open; caching saves those lookups on the hot path. Closes by this instance
+     * drop the entry at once; an early close by another instance (post-now) is seen within this time, and a
+     * skip is refused by the score scripts themselves.
+     */
+    static final Duration CACHE_FOR = Duration.ofSeconds(10);
+
+    private static final int CACHE_MAX = 10_000;
+
     private final StringRedisTemplate redis;
     private final GuildSettingsStore settings;
+    private final Clock clock;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<Long, Zone> zones = new ConcurrentHashMap<>();
 
-    RoundStore(StringRedisTemplate redis, GuildSettingsStore settings) {
+    public RoundStore(StringRedisTemplate redis, GuildSettingsStore settings, Clock clock) {
         this.redis = redis;
         this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** When a thread's round took answers: from its opening until its close (scheduled, or actual). */
+    private record Window(RoundRef ref, Instant opens, Instant closes, boolean skipped, Instant loadedAt) {
+        Optional<RoundRef> at(Instant at) {
+            if (ref == null || skipped || at.isBefore(opens) || !at.isBefore(closes)) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    ref.open()
+                            ? ref
+                            : new RoundRef(
+                                    ref.guild(),
+                                    ref.date(),
+                                    ref.seq(),
+                                    ref.channelId(),
+                                    ref.threadId(),
+                                    ref.questionId(),
+                                    ref.zone(),
+                                    ref.opensAt(),
+                                    true));
+        }
     }
 
     /** Who claimed a round and when; the claim is what makes opening exactly-once. */
@@ -127,6 +165,8 @@ public final class RoundStore implements RoundDirectory {
         if (date.equals(current)) {
             redis.opsForHash().delete(Keys.state(guild), "current");
         }
+        // After the write: a reload from here on sees the close.
+        find(guild, date).ifPresent(r -> windows.remove(guild + ":" + r.thread()));
     }
 
     Optional<String> current(long guild) {
@@ -189,40 +229,35 @@ public final class RoundStore implements RoundDirectory {
         return date == null ? Optional.empty() : byDate(guild, date.toString());
     }
 
-    /** Open now, or closed (not skipped) after {@code at}: the event came while the round was open. */
+    /** Open at {@code at}: after it opened and before it closed (or will close), and not skipped. */
     @Override
     public Optional<RoundRef> openAt(long guild, long threadId, Instant at) {
-        Object date = redis.opsForHash().get(Keys.threads(guild), Long.toString(threadId));
-        if (date == null) {
-            return Optional.empty();
+        String key = guild + ":" + threadId;
+        Instant now = clock.instant();
+        Window window = windows.get(key);
+        if (window == null || window.loadedAt().plus(CACHE_FOR).isBefore(now)) {
+            window = loadWindow(guild, threadId, now);
+            if (windows.size() >= CACHE_MAX) {
+                windows.clear();
+            }
+            windows.put(key, window);
         }
-        Optional<Round> round = find(guild, date.toString());
-        if (round.isEmpty()
-                || round.get().thread() == 0
-                || at.isBefore(round.get().opens())) {
-            return Optional.empty();
-        }
-        if (round.get().isOpen()) {
-            return round.map(this::ref);
-        }
-        Object closedAt = redis.opsForHash().get(Keys.round(guild, date.toString()), "closedAt");
-        boolean closedLater = round.get().state() == RoundState.CLOSED
-                && closedAt != null
-                && at.toEpochMilli() < Long.parseLong(closedAt.toString());
-        return closedLater ? round.map(r -> withOpen(ref(r))) : Optional.empty();
+        return window.at(at);
     }
 
-    private static RoundRef withOpen(RoundRef ref) {
-        return new RoundRef(
-                ref.guild(),
-                ref.date(),
-                ref.seq(),
-                ref.channelId(),
-                ref.threadId(),
-                ref.questionId(),
-                ref.zone(),
-                ref.opensAt(),
-                true);
+    private Window loadWindow(long guild, long threadId, Instant now) {
+        Object date = redis.opsForHash().get(Keys.threads(guild), Long.toString(threadId));
+        Optional<Round> round = date == null ? Optional.empty() : find(guild, date.toString());
+        if (round.isEmpty() || round.get().thread() == 0 || round.get().state() == RoundState.CLAIMED) {
+            return new Window(null, Instant.MAX, Instant.MIN, true, now);
+        }
+        Round r = round.get();
+        Instant closes = r.closes();
+        if (!r.isOpen()) {
+            Object closedAt = redis.opsForHash().get(Keys.round(guild, r.date()), "closedAt");
+            closes = closedAt == null ? r.opens() : Instant.ofEpochMilli(Long.parseLong(closedAt.toString()));
+        }
+        return new Window(ref(r), r.opens(), closes, r.state() == RoundState.SKIPPED, now);
     }
 
     @Override
@@ -237,7 +272,7 @@ public final class RoundStore implements RoundDirectory {
     }
 
     RoundRef ref(Round round) {
-        ZoneId zone = settings.find(round.guild()).map(s -> s.zone()).orElse(ZoneId.of("UTC"));
+        ZoneId zone = zoneOf(round.guild());
         return new RoundRef(
                 round.guild(),
                 round.date(),
@@ -249,6 +284,22 @@ public final class RoundStore implements RoundDirectory {
                 round.opens(),
                 round.isOpen());
     }
+
+    /** The guild's zone, cached like round windows: boards and stats ask for it on every page. */
+    private ZoneId zoneOf(long guild) {
+        Instant now = clock.instant();
+        Zone zone = zones.get(guild);
+        if (zone == null || zone.loadedAt().plus(CACHE_FOR).isBefore(now)) {
+            zone = new Zone(settings.find(guild).map(s -> s.zone()).orElse(ZoneId.of("UTC")), now);
+            if (zones.size() >= CACHE_MAX) {
+                zones.clear();
+            }
+            zones.put(guild, zone);
+        }
+        return zone.zone();
+    }
+
+    private record Zone(ZoneId zone, Instant loadedAt) {}
 
     private static String str(Map<Object, Object> hash, String field) {
         Object value = hash.get(field);

@@ -1,9 +1,11 @@
 package dev.drill.bench;
 
 import dev.drill.answer.AnswerService;
-import dev.drill.answer.FakeRounds;
 import dev.drill.answer.ThreadMessage;
+import dev.drill.guild.GuildSettingsStore;
 import dev.drill.redis.Keys;
+import dev.drill.round.RoundFixtures;
+import dev.drill.round.RoundStore;
 import dev.drill.score.BoardPeriod;
 import dev.drill.score.MutableClock;
 import dev.drill.score.RedisFixture;
@@ -45,7 +47,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  *
  * <pre>./mvnw -q -pl bot test -Pbenchmark</pre>
  *
- * Prints: answers recorded per second through {@link AnswerService} (qualification, round lookup, retry
+ * Prints: answers recorded per second through {@link AnswerService} (qualification, the real round lookup
+ * ({@link RoundStore}, with its cache), retry
  * queue, {@link ScoreStore}, the answer-record.lua script with its idempotency key) with 1 and 16 concurrent
  * callers, next to bare EVALSHA calls of a one-ZINCRBY script through the same template and connection, and
  * their ratio; the leaderboard page latency (p50/p99) with 100,000 members on one board; and Redis memory per
@@ -64,7 +67,7 @@ class ScoringBenchmarkTests {
     static RedisFixture redis;
     static StringRedisTemplate template;
     static MutableClock clock;
-    static FakeRounds rounds;
+    static RoundStore rounds;
     static ScoreStore store;
     static ScoreService scores;
     static AnswerService answers;
@@ -75,7 +78,7 @@ class ScoringBenchmarkTests {
         redis = RedisFixture.start(dir, Duration.ofSeconds(5));
         template = redis.template();
         clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-        rounds = new FakeRounds();
+        rounds = new RoundStore(template, new GuildSettingsStore(template), clock);
         store = new ScoreStore(template);
         scores = new ScoreService(store, rounds, clock);
         answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock);
@@ -136,7 +139,7 @@ class ScoringBenchmarkTests {
         int lastRound = (from + n - 1) / MEMBERS;
         List<String> dates = weekdays(lastRound + 1);
         for (int r = firstRound; r <= lastRound; r++) {
-            rounds.open(guild, dates.get(r), r + 1, 1_000_000 + r, ZoneId.of("Europe/Berlin"));
+            RoundFixtures.openRound(template, guild, dates.get(r), r + 1, 1_000_000 + r, ZoneId.of("Europe/Berlin"));
         }
         return run(n, callers, k -> {
             int i = from + k;
@@ -188,7 +191,7 @@ class ScoringBenchmarkTests {
             fill(connection, board, Keys.names(guild), members, random);
             return null;
         });
-        rounds.open(guild, "2026-12-01", 1, 42, ZoneId.of("UTC"));
+        RoundFixtures.openRound(template, guild, "2026-12-01", 1, 42, ZoneId.of("UTC"));
         for (int i = 0; i < 2_000; i++) {
             scores.leaderboard(guild, BoardPeriod.ALL, 1 + random.nextInt(members));
         }
@@ -256,7 +259,7 @@ class ScoringBenchmarkTests {
         long before = usedMemory();
         for (int r = 0; r < roundCount; r++) {
             long thread = 2_000_000 + r;
-            rounds.open(guild, dates.get(r), r + 1, thread, ZoneId.of("Europe/Berlin"));
+            RoundFixtures.openRound(template, guild, dates.get(r), r + 1, thread, ZoneId.of("Europe/Berlin"));
             for (int m = 0; m < members; m++) {
                 answers.onMessage(new ThreadMessage(
                         guild,

@@ -55,7 +55,7 @@ class RoundServiceTests {
     }
 
     private RoundService newInstance(RoundPublisher publisher) {
-        RoundStore store = new RoundStore(REDIS.template(), settings);
+        RoundStore store = new RoundStore(REDIS.template(), settings, clock);
         ScoreService scores = new ScoreService(new ScoreStore(REDIS.template()), store, clock);
         return new RoundService(store, settings, BANK, publisher, scores, clock);
     }
@@ -232,7 +232,7 @@ class RoundServiceTests {
     void openAtEventTime() {
         setUpWeekdays();
         at("2026-11-30T08:00:00Z");
-        RoundStore store = new RoundStore(REDIS.template(), settings);
+        RoundStore store = new RoundStore(REDIS.template(), settings, clock);
         long thread = store.latest(GUILD).orElseThrow().threadId();
         at("2026-12-01T08:00:00Z"); // Monday's round closes, Tuesday's opens
 
