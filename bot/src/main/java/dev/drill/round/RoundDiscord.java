@@ -53,6 +53,10 @@ final class RoundDiscord implements RoundPublisher {
                 // A retry after a crash finds the thread of the first attempt: same id as the message.
                 thread = channel.getGuild().getThreadChannelById(message.getIdLong());
                 if (thread == null) {
+                    if (PERMANENT.contains(e.getErrorResponse())) {
+                        // A question nobody can answer would only confuse: take it down, then pause.
+                        message.delete().queue(null, ignored -> {});
+                    }
                     throw e;
                 }
             }

@@ -106,6 +106,25 @@ class DiscordFaultsE2ETests {
         drill.sim().assertNoProblems();
     }
 
+    @Test
+    @DisplayName("a 403 on starting the thread takes the unanswerable question down and pauses the guild")
+    void forbiddenThread() {
+        // GIVEN Drill is set up, and Discord will refuse to start the question's thread
+        drill.setUpDailyDrill();
+        drill.sim().failNext("POST", postRoute() + "/\\d+/threads", 1, RestFault.missingPermissions());
+
+        // WHEN 09:00 comes
+        drill.clock(MONDAY_0900);
+
+        // THEN the post went out, was taken down again, and the guild is paused with the reason
+        assertThat(drill.sim().requests("POST", postRoute())).hasSize(1);
+        drill.sim().awaitRequest("DELETE", postRoute() + "/\\d+", Duration.ofSeconds(10));
+        assertThat(questionPosts()).isEmpty();
+        SimResponse config = drill.command("admin", "drill-admin config");
+        assertThat(fields(config.message()).get("Paused")).contains("Missing Permissions");
+        drill.sim().assertNoProblems();
+    }
+
     private String postRoute() {
         return "/channels/" + drill.dailyDrill() + "/messages";
     }
