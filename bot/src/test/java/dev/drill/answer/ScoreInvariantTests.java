@@ -3,11 +3,11 @@ package dev.drill.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.redis.Keys;
-import dev.drill.score.MutableClock;
-import dev.drill.score.RedisFixture;
+import dev.drill.redis.RedisFixture;
 import dev.drill.score.ScoreRetryQueue;
 import dev.drill.score.ScoreService;
 import dev.drill.score.ScoreStore;
+import dev.drill.sim.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

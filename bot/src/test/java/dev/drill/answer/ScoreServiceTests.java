@@ -2,17 +2,17 @@ package dev.drill.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drill.redis.RedisFixture;
 import dev.drill.score.BoardPeriod;
 import dev.drill.score.CountedAnswer;
 import dev.drill.score.LeaderboardEntry;
 import dev.drill.score.LeaderboardPage;
 import dev.drill.score.MemberStats;
-import dev.drill.score.MutableClock;
 import dev.drill.score.RecapScores;
-import dev.drill.score.RedisFixture;
 import dev.drill.score.ScoreRetryQueue;
 import dev.drill.score.ScoreService;
 import dev.drill.score.ScoreStore;
+import dev.drill.sim.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

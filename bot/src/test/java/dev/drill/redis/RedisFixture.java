@@ -1,30 +1,47 @@
 package dev.drill.redis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.TimeoutOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** A real embedded Redis and a template on it, for store tests; {@link #flush()} between tests. */
+/**
+ * A real embedded Redis and a Lettuce template configured like production (auto-reconnect, command
+ * timeout), with a short timeout so a test of a Redis outage does not wait five seconds.
+ */
 public final class RedisFixture implements AutoCloseable {
 
     private final EmbeddedRedis redis;
     private final LettuceConnectionFactory factory;
     private final StringRedisTemplate template;
 
-    public RedisFixture() {
-        try {
-            redis = EmbeddedRedis.start(Files.createTempDirectory("drill-redis-"), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+    private RedisFixture(EmbeddedRedis redis, Duration timeout) {
+        this.redis = redis;
+        ClientOptions options = ClientOptions.builder()
+                .autoReconnect(true)
+                .requestQueueSize(10_000)
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .build();
+        LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+                .commandTimeout(timeout)
+                .clientOptions(options)
+                .build();
+        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
         factory.afterPropertiesSet();
         factory.start();
         template = new StringRedisTemplate(factory);
+    }
+
+    public static RedisFixture start(Path dir) {
+        return start(dir, Duration.ofMillis(500));
+    }
+
+    public static RedisFixture start(Path dir, Duration timeout) {
+        return new RedisFixture(EmbeddedRedis.start(dir, 0), timeout);
     }
 
     public StringRedisTemplate template() {
@@ -35,11 +52,7 @@ public final class RedisFixture implements AutoCloseable {
         return redis;
     }
 
-    public Path dataDir() {
-        return redis.dataDir();
-    }
-
-    public void flush() {
+    public void flushAll() {
         template.execute((org.springframework.data.redis.core.RedisCallback<Object>) c -> {
             c.serverCommands().flushAll();
             return null;

@@ -11,6 +11,9 @@ import dev.drill.redis.RedisFixture;
 import dev.drill.score.ScoreService;
 import dev.drill.score.ScoreStore;
 import dev.drill.sim.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Rounds against a real Redis")
 class RoundServiceTests {
 
-    private static final RedisFixture REDIS = new RedisFixture();
+    private static final RedisFixture REDIS = RedisFixture.start(tempDir(), Duration.ofSeconds(5));
     private static final QuestionBank BANK = new ContentLoader().load(Path.of("..", "content"));
     private static final long GUILD = 100;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -42,6 +45,14 @@ class RoundServiceTests {
     private GuildSettingsStore settings;
     private RoundService service;
 
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("drill-rounds-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @AfterAll
     static void stopRedis() {
         REDIS.close();
@@ -49,7 +60,7 @@ class RoundServiceTests {
 
     @BeforeEach
     void setUp() {
-        REDIS.flush();
+        REDIS.flushAll();
         settings = new GuildSettingsStore(REDIS.template());
         service = newInstance(discord);
     }
