@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -154,97 +155,91 @@ public final class ScoreStore {
         throw staleTooOften(message);
     }
 
-    /** Adds ({@code add}) or removes {@code voter}'s 👍 on the answer {@code message}. */
-    public ScoreChange vote(RoundRef round, long message, long voter, boolean add, Instant at) {
-        long g = round.guild();
-        Period period = periodOf(round);
-        PointsRules rules = rules(g);
+    /**
+     * Runs a script on an existing answer, with its author read first; a script that finds the answer changed
+     * in between answers STALE, and the author is read again.
+     */
+    private ScoreChange forAnswer(RoundRef round, long message, LongFunction<String> script) {
         for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
-            OptionalLong author = authorOf(g, round.date(), message);
+            OptionalLong author = authorOf(round.guild(), round.date(), message);
             if (author.isEmpty()) {
                 return ScoreChange.NONE;
             }
-            String status = redis.execute(
-                    VOTE,
-                    List.of(
-                            Keys.voters(g, round.date()),
-                            Keys.answers(g, round.date()),
-                            Keys.member(g, author.getAsLong()),
-                            Keys.boardAllTime(g),
-                            Keys.boardWeek(g, period.week()),
-                            Keys.boardMonth(g, period.month())),
-                    Long.toString(message),
-                    Long.toString(voter),
-                    Long.toString(author.getAsLong()),
-                    add ? "1" : "-1",
-                    Integer.toString(rules.perVote()),
-                    Integer.toString(rules.votesMax()),
-                    Long.toString(BoardScore.tie(at)),
-                    Long.toString(EVENT_TTL.toSeconds()));
-            ScoreChange change = ScoreChange.parse(status);
+            ScoreChange change = ScoreChange.parse(script.apply(author.getAsLong()));
             if (change != ScoreChange.STALE) {
                 return change;
             }
         }
         throw staleTooOften(message);
+    }
+
+    /** Adds ({@code add}) or removes {@code voter}'s 👍 on the answer {@code message}. */
+    public ScoreChange vote(RoundRef round, long message, long voter, boolean add, Instant at) {
+        long g = round.guild();
+        Period period = periodOf(round);
+        PointsRules rules = rules(g);
+        return forAnswer(
+                round,
+                message,
+                author -> redis.execute(
+                        VOTE,
+                        List.of(
+                                Keys.voters(g, round.date()),
+                                Keys.answers(g, round.date()),
+                                Keys.member(g, author),
+                                Keys.boardAllTime(g),
+                                Keys.boardWeek(g, period.week()),
+                                Keys.boardMonth(g, period.month())),
+                        Long.toString(message),
+                        Long.toString(voter),
+                        Long.toString(author),
+                        add ? "1" : "-1",
+                        Integer.toString(rules.perVote()),
+                        Integer.toString(rules.votesMax()),
+                        Long.toString(BoardScore.tie(at)),
+                        Long.toString(EVENT_TTL.toSeconds())));
     }
 
     /** Takes back every vote on the answer {@code message} (its reactions were cleared in one go). */
     public ScoreChange clearVotes(RoundRef round, long message, Instant at) {
         long g = round.guild();
         Period period = periodOf(round);
-        for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
-            OptionalLong author = authorOf(g, round.date(), message);
-            if (author.isEmpty()) {
-                return ScoreChange.NONE;
-            }
-            String status = redis.execute(
-                    CLEAR_VOTES,
-                    List.of(
-                            Keys.voters(g, round.date()),
-                            Keys.answers(g, round.date()),
-                            Keys.member(g, author.getAsLong()),
-                            Keys.boardAllTime(g),
-                            Keys.boardWeek(g, period.week()),
-                            Keys.boardMonth(g, period.month())),
-                    Long.toString(message),
-                    Long.toString(author.getAsLong()),
-                    Long.toString(BoardScore.tie(at)));
-            ScoreChange change = ScoreChange.parse(status);
-            if (change != ScoreChange.STALE) {
-                return change;
-            }
-        }
-        throw staleTooOften(message);
+        return forAnswer(
+                round,
+                message,
+                author -> redis.execute(
+                        CLEAR_VOTES,
+                        List.of(
+                                Keys.voters(g, round.date()),
+                                Keys.answers(g, round.date()),
+                                Keys.member(g, author),
+                                Keys.boardAllTime(g),
+                                Keys.boardWeek(g, period.week()),
+                                Keys.boardMonth(g, period.month())),
+                        Long.toString(message),
+                        Long.toString(author),
+                        Long.toString(BoardScore.tie(at))));
     }
 
     /** Gives the round's best-answer award to {@code message}: AWARDED, TAKEN or NONE (not an answer). */
     public ScoreChange award(RoundRef round, long message, Instant at) {
         long g = round.guild();
         Period period = periodOf(round);
-        for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
-            OptionalLong author = authorOf(g, round.date(), message);
-            if (author.isEmpty()) {
-                return ScoreChange.NONE;
-            }
-            String status = redis.execute(
-                    AWARD,
-                    List.of(
-                            Keys.answers(g, round.date()),
-                            Keys.member(g, author.getAsLong()),
-                            Keys.boardAllTime(g),
-                            Keys.boardWeek(g, period.week()),
-                            Keys.boardMonth(g, period.month())),
-                    Long.toString(message),
-                    Long.toString(author.getAsLong()),
-                    Integer.toString(rules(g).bestAnswer()),
-                    Long.toString(BoardScore.tie(at)));
-            ScoreChange change = ScoreChange.parse(status);
-            if (change != ScoreChange.STALE) {
-                return change;
-            }
-        }
-        throw staleTooOften(message);
+        return forAnswer(
+                round,
+                message,
+                author -> redis.execute(
+                        AWARD,
+                        List.of(
+                                Keys.answers(g, round.date()),
+                                Keys.member(g, author),
+                                Keys.boardAllTime(g),
+                                Keys.boardWeek(g, period.week()),
+                                Keys.boardMonth(g, period.month())),
+                        Long.toString(message),
+                        Long.toString(author),
+                        Integer.toString(rules(g).bestAnswer()),
+                        Long.toString(BoardScore.tie(at))));
     }
 
     /** Withdraws every answer of the round and refuses new ones; returns how many were withdrawn. */
