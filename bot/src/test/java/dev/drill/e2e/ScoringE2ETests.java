@@ -119,6 +119,35 @@ class ScoringE2ETests {
     }
 
     @Test
+    @DisplayName("a skipped round scores nothing and breaks nobody's streak")
+    void skipKeepsStreaks() {
+        drill.command(
+                "admin",
+                "drill-admin setup",
+                Map.of("channel", drill.dailyDrill(), "time", "09:00", "timezone", "Europe/Berlin", "days", "daily"));
+        // Monday: alice answers (+10)
+        SimChannel monday = openRound(Instant.parse("2040-12-03T08:00:00Z"));
+        drill.as("alice").say(monday.id(), LONG + "Monday.");
+        // Tuesday: alice answers, then an admin skips the round (her answer earns nothing)
+        SimChannel tuesday = openRound(Instant.parse("2040-12-04T08:00:00Z"));
+        drill.as("alice").say(tuesday.id(), LONG + "Tuesday.");
+        drill.awaitGatewayHandled();
+        SimResponse skipped = drill.command("admin", "drill-admin skip");
+        assertThat(skipped.content()).startsWith("Skipped the round of 2040-12-04");
+        // Wednesday: alice answers again: her streak goes on from Monday (+10 +1)
+        SimChannel wednesday = openRound(Instant.parse("2040-12-05T08:00:00Z"));
+        drill.as("alice").say(wednesday.id(), LONG + "Wednesday.");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            SimResponse stats = stats("bob", drill.as("alice").user().id());
+            assertThat(field(stats, "All time")).startsWith("21");
+            assertThat(field(stats, "Answers")).isEqualTo("2");
+            assertThat(field(stats, "Streak")).isEqualTo("2 (best 2)");
+        });
+        drill.sim().assertNoProblems();
+    }
+
+    @Test
     @DisplayName("a redelivered answer counts once, and the next round starts a new week's count")
     void afterCloseAndRedelivery() {
         drill.command(
