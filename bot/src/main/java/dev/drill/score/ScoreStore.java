@@ -183,13 +183,7 @@ public final class ScoreStore {
                 message,
                 author -> redis.execute(
                         VOTE,
-                        List.of(
-                                Keys.voters(g, round.date()),
-                                Keys.answers(g, round.date()),
-                                Keys.member(g, author),
-                                Keys.boardAllTime(g),
-                                Keys.boardWeek(g, period.week()),
-                                Keys.boardMonth(g, period.month())),
+                        voteKeys(round, author, period),
                         Long.toString(message),
                         Long.toString(voter),
                         Long.toString(author),
@@ -198,6 +192,18 @@ public final class ScoreStore {
                         Integer.toString(rules.votesMax()),
                         Long.toString(BoardScore.tie(at)),
                         Long.toString(EVENT_TTL.toSeconds())));
+    }
+
+    /** The keys of the vote scripts: the round's voters and answers, the author, and the author's boards. */
+    private static List<String> voteKeys(RoundRef round, long author, Period period) {
+        long g = round.guild();
+        return List.of(
+                Keys.voters(g, round.date()),
+                Keys.answers(g, round.date()),
+                Keys.member(g, author),
+                Keys.boardAllTime(g),
+                Keys.boardWeek(g, period.week()),
+                Keys.boardMonth(g, period.month()));
     }
 
     /** Takes back every vote on the answer {@code message} (its reactions were cleared in one go). */
@@ -209,13 +215,7 @@ public final class ScoreStore {
                 message,
                 author -> redis.execute(
                         CLEAR_VOTES,
-                        List.of(
-                                Keys.voters(g, round.date()),
-                                Keys.answers(g, round.date()),
-                                Keys.member(g, author),
-                                Keys.boardAllTime(g),
-                                Keys.boardWeek(g, period.week()),
-                                Keys.boardMonth(g, period.month())),
+                        voteKeys(round, author, period),
                         Long.toString(message),
                         Long.toString(author),
                         Long.toString(BoardScore.tie(at))));
