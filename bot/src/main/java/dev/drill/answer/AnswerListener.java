@@ -135,7 +135,15 @@ final class AnswerListener extends ListenerAdapter {
         return message.getType() == MessageType.DEFAULT || message.getType() == MessageType.INLINE_REPLY;
     }
 
-    private static boolean isThumbsUp(EmojiUnion emoji) {
-        return emoji.getType() == Emoji.Type.UNICODE && emoji.getName().equals(THUMBS_UP);
+    /** 👍 in any skin tone: members who set a default tone react with 👍🏽 from the picker. */
+    static boolean isThumbsUp(EmojiUnion emoji) {
+        return emoji.getType() == Emoji.Type.UNICODE && isThumbsUp(emoji.getName());
     }
+
+    static boolean isThumbsUp(String name) {
+        return SKIN_TONE.matcher(name).replaceAll("").equals(THUMBS_UP);
+    }
+
+    /** The five Fitzpatrick modifiers, U+1F3FB to U+1F3FF. */
+    private static final java.util.regex.Pattern SKIN_TONE = java.util.regex.Pattern.compile("[\\x{1F3FB}-\\x{1F3FF}]");
 }

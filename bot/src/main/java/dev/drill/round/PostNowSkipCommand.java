@@ -6,12 +6,16 @@ import dev.drill.discord.SlashCommand;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** {@code /drill-admin post-now} and {@code /drill-admin skip}: run the round by hand. */
 @Configuration(proxyBeanMethods = false)
 class PostNowSkipCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(PostNowSkipCommand.class);
 
     @Bean
     SlashCommand postNowAdminAction(RoundService rounds) {
@@ -29,7 +33,10 @@ class PostNowSkipCommand {
         long guild = event.getGuild().getIdLong();
         event.deferReply(true).queue();
         CompletableFuture.supplyAsync(() -> action.apply(guild).message())
-                .exceptionally(e -> Replies.INTERNAL_ERROR)
+                .exceptionally(e -> {
+                    log.error("/drill-admin {} failed in guild {}", event.getSubcommandName(), guild, e);
+                    return Replies.INTERNAL_ERROR;
+                })
                 .thenAccept(message -> Replies.ephemeral(event, message));
     }
 }

@@ -34,41 +34,57 @@ final class RoundDiscord implements RoundPublisher {
     }
 
     @Override
-    public Posted post(Post post) {
+    public long post(Post post) {
         TextChannel channel = channel(post.guild(), post.channel());
         List<Permission> missing = ChannelPermissions.missing(channel);
         if (!missing.isEmpty()) {
             throw new ChannelUnavailable("I lack " + ChannelPermissions.names(missing) + " in #" + channel.getName());
         }
         try {
-            Message message = channel.sendMessage(RoundRenderer.question(post))
+            return channel.sendMessage(RoundRenderer.question(post))
                     .setNonce(post.nonce())
-                    .complete();
-            ThreadChannel thread;
-            try {
-                thread = message.createThreadChannel(RoundRenderer.threadName(post.date(), post.question()))
-                        .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
-                        .complete();
-            } catch (ErrorResponseException e) {
-                // A retry after a crash finds the thread of the first attempt: same id as the message.
-                thread = channel.getGuild().getThreadChannelById(message.getIdLong());
-                if (thread == null) {
-                    if (PERMANENT.contains(e.getErrorResponse())) {
-                        // A question nobody can answer would only confuse: take it down, then pause.
-                        message.delete().queue(null, ignored -> {});
-                    }
-                    throw e;
-                }
-            }
-            return new Posted(message.getIdLong(), thread.getIdLong());
+                    .complete()
+                    .getIdLong();
         } catch (ErrorResponseException e) {
-            throw PERMANENT.contains(e.getErrorResponse())
-                    ? new ChannelUnavailable(
-                            "Discord refused the post in #" + channel.getName() + ": " + e.getMeaning())
-                    : e;
+            throw refused(channel, e);
         } catch (InsufficientPermissionException e) {
             throw new ChannelUnavailable("I lack " + e.getPermission().getName() + " in #" + channel.getName());
         }
+    }
+
+    @Override
+    public long startThread(Post post, long message) {
+        TextChannel channel = channel(post.guild(), post.channel());
+        ThreadChannel existing = channel.getGuild().getThreadChannelById(message);
+        if (existing != null) {
+            return existing.getIdLong();
+        }
+        try {
+            return channel.createThreadChannel(RoundRenderer.threadName(post.date(), post.question()), message)
+                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
+                    .complete()
+                    .getIdLong();
+        } catch (ErrorResponseException e) {
+            ThreadChannel started = channel.getGuild().getThreadChannelById(message);
+            if (started != null) {
+                return started.getIdLong();
+            }
+            RuntimeException failure = refused(channel, e);
+            if (failure instanceof ChannelUnavailable) {
+                channel.deleteMessageById(message).queue(null, ignored -> {});
+            }
+            throw failure;
+        } catch (InsufficientPermissionException e) {
+            channel.deleteMessageById(message).queue(null, ignored -> {});
+            throw new ChannelUnavailable("I lack " + e.getPermission().getName() + " in #" + channel.getName());
+        }
+    }
+
+    /** A refusal Discord will repeat becomes a reason to pause; anything else is worth retrying. */
+    private static RuntimeException refused(TextChannel channel, ErrorResponseException e) {
+        return PERMANENT.contains(e.getErrorResponse())
+                ? new ChannelUnavailable("Discord refused the post in #" + channel.getName() + ": " + e.getMeaning())
+                : e;
     }
 
     @Override

@@ -6,8 +6,15 @@ import java.time.Instant;
 /** What the round feature needs from Discord: post a question with its thread, and close a round. */
 public interface RoundPublisher {
 
-    /** Posts the question (with the nonce, so a retry cannot post twice) and starts its thread. */
-    Posted post(Post post);
+    /** Posts the question, with the nonce so that a retry within Discord's nonce window cannot post twice. */
+    long post(Post post);
+
+    /**
+     * Starts the answer thread from the posted question, or finds the one an earlier attempt started (a
+     * thread started from a message has the message's id). A question that can never get its thread is
+     * taken down, so nobody answers where nothing counts.
+     */
+    long startThread(Post post, long message);
 
     /** Locks the thread, posts the recap in it and a one-line link to it in the channel. */
     void close(Closing closing);
@@ -21,8 +28,6 @@ public interface RoundPublisher {
             String date,
             Instant closes,
             boolean late) {}
-
-    record Posted(long message, long thread) {}
 
     record Closing(long guild, long channel, long thread, String nonce, Recap recap) {}
 

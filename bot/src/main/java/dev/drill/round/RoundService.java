@@ -90,7 +90,9 @@ public final class RoundService {
 
         Instant retry = null;
         if (!settings.paused()) {
-            Optional<Instant> slot = schedule.latestOpeningAtOrBefore(now);
+            Instant effectiveFrom = rounds.effectiveFrom(guild);
+            // A slot from before the schedule applied (setup, resume) is not caught up late.
+            Optional<Instant> slot = schedule.latestOpeningAtOrBefore(now).filter(at -> !at.isBefore(effectiveFrom));
             if (slot.isPresent()) {
                 LocalDate date = schedule.dateOf(slot.get());
                 Instant closes = schedule.closeOf(date, slot.get());
@@ -150,17 +152,24 @@ public final class RoundService {
         }
         Round round = rounds.find(guild, date).orElseGet(() -> claimNew(settings, date, now, closes, late));
         Question question = bank.byId(round.questionId()).orElseGet(() -> pick(settings));
-        RoundPublisher.Posted posted;
+        RoundPublisher.Post post = new RoundPublisher.Post(
+                guild,
+                round.channel(),
+                settings.pingRole(),
+                nonce("open", guild, date),
+                question,
+                date,
+                round.closes(),
+                round.late());
+        long message = round.message();
+        long thread;
         try {
-            posted = publisher.post(new RoundPublisher.Post(
-                    guild,
-                    round.channel(),
-                    settings.pingRole(),
-                    nonce("open", guild, date),
-                    question,
-                    date,
-                    round.closes(),
-                    round.late()));
+            if (message == 0) {
+                message = publisher.post(post);
+                // Recorded at once: a retry from here on must not post again, whatever Discord's nonce window.
+                rounds.markPosted(guild, date, message);
+            }
+            thread = publisher.startThread(post, message);
         } catch (RoundPublisher.ChannelUnavailable e) {
             pauseBecause(settings, e.getMessage());
             return Optional.empty();
@@ -173,7 +182,7 @@ public final class RoundService {
                     RETRY.toSeconds());
             return Optional.of(now.plus(RETRY));
         }
-        rounds.markOpen(guild, date, posted.message(), posted.thread());
+        rounds.markOpen(guild, date, message, thread);
         log.info(
                 "Guild {}: round {} open with question {}{}",
                 guild,
@@ -189,7 +198,7 @@ public final class RoundService {
                 settings.guild(),
                 date,
                 question.id(),
-                rounds.nextSeq(settings.guild()),
+                0, // taken when the round opens
                 settings.channel(),
                 0,
                 0,
@@ -252,7 +261,9 @@ public final class RoundService {
         GuildSettings settings = found.get();
         Schedule schedule = Schedule.of(settings);
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
-        if (rounds.find(guild, today.toString()).isPresent()) {
+        if (rounds.find(guild, today.toString())
+                .filter(r -> r.state() != RoundState.CLAIMED)
+                .isPresent()) {
             return new Outcome(
                     false,
                     "Today's round (" + today + ") has already been posted; there is at most one"
@@ -282,6 +293,7 @@ public final class RoundService {
         }
         close(open.get(), RoundState.SKIPPED);
         rounds.releaseSeq(guild, open.get().seq());
+        rounds.forgetLatest(guild, open.get().date());
         bookNext(guild, clock.instant(), null);
         return new Outcome(true, "Skipped the round of " + open.get().date() + ": it is closed and not scored.");
     }
@@ -291,6 +303,7 @@ public final class RoundService {
      * slot that already passed today: catching up late is for a bot that was down, not for a new schedule.
      */
     public void reschedule(long guild) {
+        rounds.setEffectiveFrom(guild, clock.instant());
         bookNext(guild, clock.instant(), null);
     }
 
@@ -319,13 +332,16 @@ public final class RoundService {
         return currentRound(guild).filter(Round::isOpen);
     }
 
-    /** Closes a round once: locks its thread and posts the recap. */
+    /**
+     * Closes a round once: locks its thread and posts the recap. Every step can run again, so a close that
+     * failed halfway (Redis away, a crash) is finished by the next tick of this instance, or by another
+     * instance once the claim is stale.
+     */
     void close(Round round, RoundState how) {
-        if (!rounds.claimClose(round.guild(), round.date(), instance)) {
+        Instant now = clock.instant();
+        if (!rounds.claimClose(round.guild(), round.date(), instance, now, STALE_CLAIM)) {
             return;
         }
-        // Closed first: from here on, answers, edits and votes in the thread no longer count.
-        rounds.markClosed(round.guild(), round.date(), how, clock.instant());
         RoundRef ref = rounds.ref(new Round(
                 round.guild(),
                 round.date(),
@@ -339,8 +355,11 @@ public final class RoundService {
                 round.late(),
                 how));
         if (how == RoundState.SKIPPED) {
+            // Before the state changes: a failure here leaves the round open, so the skip can be run again.
             scores.voidRound(round.guild(), ref);
         }
+        // From here on, answers, edits and votes in the thread no longer count.
+        rounds.markClosed(round.guild(), round.date(), how, now);
         Question question = bank.byId(round.questionId()).orElse(null);
         Recap recap = new Recap(
                 round.guild(),

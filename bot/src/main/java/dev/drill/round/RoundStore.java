@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /** Rounds, their exactly-once claims, the question rotation and the due set, in Redis. */
@@ -94,7 +95,7 @@ public final class RoundStore implements RoundDirectory {
     boolean takeOver(long guild, String date, Claim seen, Claim mine) {
         String key = Keys.claim(guild, date);
         List<Object> result = redis.execute(
-                org.springframework.data.redis.core.script.RedisScript.of(
+                RedisScript.of(
                         "if redis.call('GET', KEYS[1]) == ARGV[1] then"
                                 + " redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return {1} end return {0}",
                         List.class),
@@ -135,25 +136,78 @@ public final class RoundStore implements RoundDirectory {
         hash.put("late", round.late() ? "1" : "0");
         hash.put("state", RoundState.CLAIMED.name());
         redis.opsForHash().putAll(Keys.round(round.guild(), round.date()), hash);
-        redis.opsForHash().put(Keys.state(round.guild()), "last", round.date());
     }
 
-    /** Records what Discord answered; from here on the round is open for answers. */
+    /** The question is on Discord: a retry after this starts the thread instead of posting again. */
+    void markPosted(long guild, String date, long message) {
+        redis.opsForHash().put(Keys.round(guild, date), "message", Long.toString(message));
+    }
+
+    /**
+     * Records what Discord answered; from here on the round is open for answers. Its round number is taken
+     * only now, so a round that was claimed but never posted breaks nobody's streak.
+     */
     void markOpen(long guild, String date, long message, long thread) {
+        long seq = find(guild, date).map(Round::seq).filter(n -> n != 0).orElseGet(() -> nextSeq(guild));
         redis.opsForHash()
                 .putAll(
                         Keys.round(guild, date),
                         Map.of(
                                 "message", Long.toString(message),
                                 "thread", Long.toString(thread),
+                                "seq", Long.toString(seq),
                                 "state", RoundState.OPEN.name()));
         redis.opsForHash().put(Keys.threads(guild), Long.toString(thread), date);
-        redis.opsForHash().put(Keys.state(guild), "current", date);
+        Object last = redis.opsForHash().get(Keys.state(guild), "last");
+        Map<String, String> state = new LinkedHashMap<>(Map.of("current", date, "last", date));
+        if (last != null && !last.equals(date)) {
+            state.put("prevLast", last.toString());
+        }
+        redis.opsForHash().putAll(Keys.state(guild), state);
     }
 
-    /** {@code HSETNX}: true for the one caller that gets to close the round and post its recap. */
-    boolean claimClose(long guild, String date, String instance) {
-        return redis.opsForHash().putIfAbsent(Keys.round(guild, date), "closedBy", instance);
+    /** After a skip, the latest round is again the one before it: the skipped one counts for nothing. */
+    void forgetLatest(long guild, String date) {
+        Object last = redis.opsForHash().get(Keys.state(guild), "last");
+        Object previous = redis.opsForHash().get(Keys.state(guild), "prevLast");
+        if (date.equals(last)) {
+            if (previous == null) {
+                redis.opsForHash().delete(Keys.state(guild), "last");
+            } else {
+                redis.opsForHash().put(Keys.state(guild), "last", previous.toString());
+            }
+        }
+    }
+
+    /** From when the guild's current schedule applies: slots before it (setup, resume) are never caught up. */
+    void setEffectiveFrom(long guild, Instant from) {
+        redis.opsForHash().put(Keys.state(guild), "effectiveFrom", Long.toString(from.toEpochMilli()));
+    }
+
+    Instant effectiveFrom(long guild) {
+        Object from = redis.opsForHash().get(Keys.state(guild), "effectiveFrom");
+        return from == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(from.toString()));
+    }
+
+    /**
+     * True for the one caller that gets to close the round and post its recap: the first, the same instance
+     * again (its close failed halfway and is being finished), or anyone once the holder's claim is stale.
+     */
+    boolean claimClose(long guild, String date, String instance, Instant now, Duration stale) {
+        Long won = redis.execute(
+                RedisScript.of(
+                        "local v = redis.call('HGET', KEYS[1], 'closedBy')"
+                                + " if v then"
+                                + "   local owner, at = string.match(v, '^(.*)|(%d+)$')"
+                                + "   if owner ~= ARGV[1] and tonumber(at or '0') > tonumber(ARGV[3]) then return 0 end"
+                                + " end"
+                                + " redis.call('HSET', KEYS[1], 'closedBy', ARGV[1] .. '|' .. ARGV[2]) return 1",
+                        Long.class),
+                List.of(Keys.round(guild, date)),
+                instance,
+                Long.toString(now.toEpochMilli()),
+                Long.toString(now.minus(stale).toEpochMilli()));
+        return won != null && won == 1;
     }
 
     void markClosed(long guild, String date, RoundState state, Instant at) {
@@ -180,7 +234,7 @@ public final class RoundStore implements RoundDirectory {
     /** Gives a skipped round's number back, so skipping does not break anyone's streak. */
     void releaseSeq(long guild, long seq) {
         redis.execute(
-                org.springframework.data.redis.core.script.RedisScript.of(
+                RedisScript.of(
                         "if tonumber(redis.call('HGET', KEYS[1], 'seq')) == tonumber(ARGV[1]) then"
                                 + " redis.call('HINCRBY', KEYS[1], 'seq', -1) end return 0",
                         Long.class),
@@ -255,7 +309,9 @@ public final class RoundStore implements RoundDirectory {
         Instant closes = r.closes();
         if (!r.isOpen()) {
             Object closedAt = redis.opsForHash().get(Keys.round(guild, r.date()), "closedAt");
-            closes = closedAt == null ? r.opens() : Instant.ofEpochMilli(Long.parseLong(closedAt.toString()));
+            Instant actual = closedAt == null ? r.opens() : Instant.ofEpochMilli(Long.parseLong(closedAt.toString()));
+            // A close that ran late (Redis away at the time) does not extend the window.
+            closes = actual.isBefore(closes) ? actual : closes;
         }
         return new Window(ref(r), r.opens(), closes, r.state() == RoundState.SKIPPED, now);
     }

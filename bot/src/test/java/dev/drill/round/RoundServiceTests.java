@@ -255,6 +255,77 @@ class RoundServiceTests {
                 .isEmpty();
     }
 
+    @Test
+    @DisplayName("a thread that failed to start is retried without posting the question again")
+    void threadRetriedWithoutRepost() {
+        setUpWeekdays();
+        discord.threadFailures = 1;
+
+        at("2026-11-30T08:00:00Z");
+        at("2026-11-30T08:00:30Z");
+
+        assertThat(discord.posts).hasSize(1);
+        assertThat(discord.threadAttempts).isEqualTo(2);
+        assertThat(service.openRound(GUILD)).isPresent();
+    }
+
+    @Test
+    @DisplayName("a schedule changed during the day does not post its earlier slot late")
+    void changedScheduleNoFalseLatePost() {
+        settings.save(new GuildSettings(
+                GUILD,
+                500,
+                LocalTime.of(18, 0),
+                BERLIN,
+                EnumSet.allOf(DayOfWeek.class),
+                List.of(Level.values()),
+                0,
+                0,
+                false,
+                ""));
+        service.reschedule(GUILD);
+        at("2026-11-30T17:00:00Z"); // Monday 18:00: posted
+        clock.set(Instant.parse("2026-12-01T09:00:00Z")); // Tuesday 10:00: the admin moves it to 09:00
+        settings.save(new GuildSettings(
+                GUILD,
+                500,
+                LocalTime.of(9, 0),
+                BERLIN,
+                EnumSet.allOf(DayOfWeek.class),
+                List.of(Level.values()),
+                0,
+                0,
+                false,
+                ""));
+        service.reschedule(GUILD);
+
+        at("2026-12-01T17:00:00Z"); // Monday's round closes at Tuesday 18:00 as planned
+        at("2026-12-02T08:00:00Z"); // Wednesday 09:00
+
+        assertThat(discord.closings).hasSize(1);
+        assertThat(discord.posts).extracting(RoundPublisher.Post::date).containsExactly("2026-11-30", "2026-12-02");
+        assertThat(discord.posts).noneMatch(RoundPublisher.Post::late);
+    }
+
+    @Test
+    @DisplayName("a round that was claimed but never posted takes no round number: streaks go on")
+    void abandonedClaimTakesNoNumber() {
+        setUpWeekdays();
+        at("2026-11-30T08:00:00Z"); // Monday: round 1
+        discord.failWith = new RoundPublisher.ChannelUnavailable("I lack Send Messages in #drill");
+        at("2026-12-01T08:00:00Z"); // Tuesday: refused, guild paused
+        discord.failWith = null;
+        settings.save(settings.find(GUILD).orElseThrow().withPaused(false, ""));
+        service.reschedule(GUILD);
+        at("2026-12-02T08:00:00Z"); // Wednesday
+
+        RoundStore store = new RoundStore(REDIS.template(), settings, clock);
+        assertThat(store.latest(GUILD)).hasValueSatisfying(r -> {
+            assertThat(r.date()).isEqualTo("2026-12-02");
+            assertThat(r.seq()).isEqualTo(2);
+        });
+    }
+
     @Nested
     @DisplayName("admin actions")
     class Admin {
@@ -283,6 +354,9 @@ class RoundServiceTests {
             at("2026-11-30T08:00:00Z");
 
             RoundService.Outcome outcome = service.skip(GUILD);
+            // until the next round there is no latest round: the skipped one counts for nothing
+            assertThat(new RoundStore(REDIS.template(), settings, clock).latest(GUILD))
+                    .isEmpty();
             at("2026-12-01T08:00:00Z");
 
             assertThat(outcome.done()).isTrue();
@@ -340,7 +414,7 @@ class RoundServiceTests {
         dev.drill.content.Question lastQuestion;
 
         @Override
-        public Posted post(Post post) {
+        public long post(Post post) {
             attempts++;
             lastNonce = post.nonce();
             lastQuestion = post.question();
@@ -349,8 +423,20 @@ class RoundServiceTests {
             }
             posts.add(post);
             postedAt.add(clock.instant());
-            long id = ids.incrementAndGet();
-            return new Posted(id, id);
+            return ids.incrementAndGet();
+        }
+
+        int threadFailures;
+        int threadAttempts;
+
+        @Override
+        public long startThread(Post post, long message) {
+            threadAttempts++;
+            if (threadFailures > 0) {
+                threadFailures--;
+                throw new IllegalStateException("502 Bad Gateway");
+            }
+            return message;
         }
 
         @Override
