@@ -1,6 +1,8 @@
 package dev.drill.answer;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,11 @@ public interface RoundDirectory {
      */
     default Optional<RoundRef> openAt(long guild, long threadId, Instant at) {
         return byThread(guild, threadId).filter(RoundRef::open);
+    }
+
+    /** The guild's time zone, for "this week" and "this month" (UTC until the guild is set up). */
+    default ZoneId zone(long guild) {
+        return latest(guild).map(RoundRef::zone).orElse(ZoneOffset.UTC);
     }
 
     /** A round by its date id. */

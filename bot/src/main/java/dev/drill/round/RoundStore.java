@@ -341,6 +341,11 @@ public final class RoundStore implements RoundDirectory {
                 round.isOpen());
     }
 
+    @Override
+    public ZoneId zone(long guild) {
+        return zoneOf(guild);
+    }
+
     /** The guild's zone, cached like round windows: boards and stats ask for it on every page. */
     private ZoneId zoneOf(long guild) {
         Instant now = clock.instant();

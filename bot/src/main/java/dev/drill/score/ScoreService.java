@@ -5,7 +5,6 @@ import dev.drill.answer.RoundRef;
 import dev.drill.redis.Keys;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -62,7 +61,7 @@ public final class ScoreService {
 
     public MemberStats stats(long guild, long member) {
         Optional<RoundRef> latest = rounds.latest(guild);
-        Period now = Period.at(clock.instant(), latest.map(RoundRef::zone).orElse(ZoneOffset.UTC));
+        Period now = Period.at(clock.instant(), zoneOf(guild));
         ScoreStore.MemberRead read = store.member(guild, member, now);
         return new MemberStats(
                 member,
@@ -122,6 +121,6 @@ public final class ScoreService {
     }
 
     private ZoneId zoneOf(long guild) {
-        return rounds.latest(guild).map(RoundRef::zone).orElse(ZoneOffset.UTC);
+        return rounds.zone(guild);
     }
 }
