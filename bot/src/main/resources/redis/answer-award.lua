@@ -1,6 +1,7 @@
 -- answer-award.lua: gives a round's best-answer award to one counted answer.
--- Guarantees: (1) at most one award per round: the round's 'best' field is the idempotency key; a replay
--- of the same award returns 'awarded' again and changes nothing, an award to another answer returns 'taken';
+-- Guarantees: (1) at most one award per round: the round's 'best' field is the idempotency key; once it is
+-- set, any award (the same one again included) returns 'taken' and changes nothing, so a second click never
+-- posts a second note;
 -- (2) only a counted answer can be awarded; (3) atomically, the record's award points, the author's award
 -- count and the three boards of the answer's round change together.
 -- The caller names the answer's author; a mismatch returns 'stale' without writing anything.
@@ -11,7 +12,6 @@ if not record then return 'none' end
 local f = unpack_record(record)
 if f[1] ~= ARGV[2] then return 'stale' end
 local current = redis.call('HGET', KEYS[1], 'best')
-if current == ARGV[1] then return 'awarded' end
 if current then return 'taken' end
 redis.call('HSET', KEYS[1], 'best', ARGV[1])
 f[6] = tonumber(ARGV[3])

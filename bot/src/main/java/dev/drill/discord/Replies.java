@@ -36,6 +36,28 @@ public final class Replies {
         return new EmbedBuilder().setColor(COLOR);
     }
 
+    /**
+     * Answers in the channel, for everyone, with what {@code build} makes; deferred first so a slow Redis
+     * cannot outlast Discord's three seconds. If {@code build} fails, the public "thinking…" placeholder is
+     * removed and only the asker is told, instead of an error posted for the whole channel.
+     */
+    public static void publicly(IReplyCallback event, java.util.function.Supplier<MessageEmbed> build) {
+        event.deferReply().queue();
+        MessageEmbed embed;
+        try {
+            embed = build.get();
+        } catch (RuntimeException e) {
+            event.getHook().deleteOriginal().queue(null, ignored -> {});
+            throw e;
+        }
+        event.getHook().sendMessageEmbeds(embed).queue();
+    }
+
+    /** What a member typed, shown back in code style: short, and unable to break out of the backticks. */
+    public static String quote(String typed) {
+        return "`" + fit(typed.replace("`", "'"), 60) + "`";
+    }
+
     /** Cuts text to a Discord limit, marking the cut, so a long name or answer never breaks a message. */
     public static String fit(String text, int max) {
         if (text.length() <= max) {

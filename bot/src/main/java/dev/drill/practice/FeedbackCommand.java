@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,11 @@ final class FeedbackCommand implements SlashCommand {
     @Override
     public SubcommandData definition() {
         return new SubcommandData("feedback", "Which key points your answer to a round covered")
-                .addOption(OptionType.STRING, DATE, "The round's date, e.g. 2026-12-01 (default: the latest round)");
+                .addOptions(new OptionData(
+                                OptionType.STRING,
+                                DATE,
+                                "The round's date, e.g. 2026-12-01 (default: the latest round)")
+                        .setMaxLength(10));
     }
 
     @Override
@@ -54,7 +59,8 @@ final class FeedbackCommand implements SlashCommand {
         Optional<String> date = Optional.ofNullable(event.getOption(DATE, OptionMapping::getAsString))
                 .map(String::strip);
         if (date.isPresent() && !date.get().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            Replies.ephemeral(event, "`" + date.get() + "` is not a round date: use YYYY-MM-DD, e.g. 2026-12-01.");
+            Replies.ephemeral(
+                    event, Replies.quote(date.get()) + " is not a round date: use YYYY-MM-DD, e.g. 2026-12-01.");
             return;
         }
         answer(event, feedback, date);

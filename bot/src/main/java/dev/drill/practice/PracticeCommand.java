@@ -46,7 +46,10 @@ final class PracticeCommand implements SlashCommand {
         OptionData level = new OptionData(OptionType.STRING, LEVEL, "fresher, intermediate or experienced");
         Arrays.stream(Level.values()).forEach(l -> level.addChoice(l.title(), l.id()));
         return new SubcommandData("practice", "An extra practice question just for you (not scored)")
-                .addOptions(level, new OptionData(OptionType.STRING, TOPIC, "A topic, e.g. caching", false, true));
+                .addOptions(
+                        level,
+                        new OptionData(OptionType.STRING, TOPIC, "A topic, e.g. caching", false, true)
+                                .setMaxLength(50));
     }
 
     @Override
@@ -55,7 +58,8 @@ final class PracticeCommand implements SlashCommand {
         Optional<Level> level = levelText.flatMap(Level::parse);
         if (levelText.isPresent() && level.isEmpty()) {
             Replies.ephemeral(
-                    event, "`" + levelText.get() + "` is not a level: choose fresher, intermediate or experienced.");
+                    event,
+                    Replies.quote(levelText.get()) + " is not a level: choose fresher, intermediate or experienced.");
             return;
         }
         Optional<String> topic = Optional.ofNullable(event.getOption(TOPIC, OptionMapping::getAsString))
@@ -63,8 +67,8 @@ final class PracticeCommand implements SlashCommand {
         if (topic.isPresent() && !practice.topics().contains(topic.get())) {
             Replies.ephemeral(
                     event,
-                    "`" + topic.get() + "` is not a topic I know. Topics: " + String.join(", ", practice.topics())
-                            + ".");
+                    Replies.quote(topic.get()) + " is not a topic I know. Topics: "
+                            + String.join(", ", practice.topics()) + ".");
             return;
         }
         Optional<Question> question = practice.pick(level, topic);

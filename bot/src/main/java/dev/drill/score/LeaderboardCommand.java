@@ -1,6 +1,7 @@
 package dev.drill.score;
 
 import dev.drill.discord.CommandNames;
+import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -41,10 +42,9 @@ final class LeaderboardCommand implements SlashCommand {
         OptionMapping option = event.getOption(PERIOD);
         BoardPeriod period = BoardPeriod.fromOption(option == null ? null : option.getAsString())
                 .orElse(BoardPeriod.WEEK);
-        // Deferred first: a slow Redis must not outlast Discord's three seconds.
-        event.deferReply().queue();
-        LeaderboardPage page = scores.leaderboard(
-                event.getGuild().getIdLong(), period, event.getUser().getIdLong());
-        event.getHook().sendMessageEmbeds(LeaderboardRenderer.render(page)).queue();
+        Replies.publicly(
+                event,
+                () -> LeaderboardRenderer.render(scores.leaderboard(
+                        event.getGuild().getIdLong(), period, event.getUser().getIdLong())));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
+import java.util.Locale;
 
 /**
  * The week and month boards a round's points go to: the ISO week ({@code 2026-W49}) and month
@@ -16,8 +17,11 @@ public record Period(String week, String month) {
     public static Period of(LocalDate date) {
         return new Period(
                 String.format(
-                        "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
-                String.format("%d-%02d", date.getYear(), date.getMonthValue()));
+                        Locale.ROOT,
+                        "%d-W%02d",
+                        date.get(IsoFields.WEEK_BASED_YEAR),
+                        date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                String.format(Locale.ROOT, "%d-%02d", date.getYear(), date.getMonthValue()));
     }
 
     /** The periods an instant falls in, seen from the guild's zone (for "this week" on the board). */

@@ -1,6 +1,7 @@
 package dev.drill.score;
 
 import dev.drill.discord.CommandNames;
+import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
@@ -34,28 +35,32 @@ final class StatsCommand implements SlashCommand {
                 .addOption(OptionType.USER, MEMBER, "Whose stats", false);
     }
 
+    /** A member Drill has no name for yet shows with the name Discord gave in the command. */
+    private static MemberStats named(MemberStats stats, String seenName) {
+        if (!stats.name().isBlank()) {
+            return stats;
+        }
+        return new MemberStats(
+                stats.memberId(),
+                seenName,
+                stats.weekPoints(),
+                stats.monthPoints(),
+                stats.allTimePoints(),
+                stats.answers(),
+                stats.currentStreak(),
+                stats.bestStreak(),
+                stats.allTimeRank(),
+                stats.votes(),
+                stats.awards());
+    }
+
     @Override
     public void onCommand(SlashCommandInteractionEvent event) {
         OptionMapping option = event.getOption(MEMBER);
         User user = option == null ? event.getUser() : option.getAsUser();
         Member member = option == null ? event.getMember() : option.getAsMember();
         String seenName = member != null ? member.getEffectiveName() : user.getEffectiveName();
-        event.deferReply().queue();
-        MemberStats stats = scores.stats(event.getGuild().getIdLong(), user.getIdLong());
-        if (stats.name().isBlank()) {
-            stats = new MemberStats(
-                    stats.memberId(),
-                    seenName,
-                    stats.weekPoints(),
-                    stats.monthPoints(),
-                    stats.allTimePoints(),
-                    stats.answers(),
-                    stats.currentStreak(),
-                    stats.bestStreak(),
-                    stats.allTimeRank(),
-                    stats.votes(),
-                    stats.awards());
-        }
-        event.getHook().sendMessageEmbeds(StatsRenderer.render(stats)).queue();
+        long guild = event.getGuild().getIdLong();
+        Replies.publicly(event, () -> StatsRenderer.render(named(scores.stats(guild, user.getIdLong()), seenName)));
     }
 }

@@ -313,7 +313,7 @@ class AnswerServiceTests {
         rounds.close(round);
 
         assertThat(answers.awardBest(GUILD, THREAD, 1001)).isEqualTo(AwardOutcome.AWARDED);
-        assertThat(answers.awardBest(GUILD, THREAD, 1001)).isEqualTo(AwardOutcome.AWARDED);
+        assertThat(answers.awardBest(GUILD, THREAD, 1001)).isEqualTo(AwardOutcome.ALREADY_AWARDED);
         assertThat(answers.awardBest(GUILD, THREAD, 1002)).isEqualTo(AwardOutcome.ALREADY_AWARDED);
 
         assertThat(scores.stats(GUILD, ALICE).allTimePoints()).isEqualTo(15);

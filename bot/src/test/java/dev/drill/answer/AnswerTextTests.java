@@ -52,4 +52,18 @@ class AnswerTextTests {
     void nullText() {
         assertThat(AnswerText.visibleLength(null)).isZero();
     }
+
+    @Test
+    @DisplayName("blank fillers, combining marks, mentions and custom emoji do not make a one-liner an answer")
+    void invisiblePadding() {
+        assertThat(AnswerText.qualifies("\u3164".repeat(40), 40)).isFalse();
+        assertThat(AnswerText.qualifies("\u2800".repeat(40), 40)).isFalse();
+        assertThat(AnswerText.qualifies("ok" + "\u034F\uFE0F".repeat(30), 40)).isFalse();
+        assertThat(AnswerText.qualifies("<@123456789012345678> <@&123456789012345678>", 40))
+                .isFalse();
+        assertThat(AnswerText.qualifies("<:drill:123456789012345678><a:spin:123456789012345678>", 40))
+                .isFalse();
+        assertThat(AnswerText.visibleLength("Ask <@123456789012345678> about it"))
+                .isEqualTo("Askaboutit".length());
+    }
 }
