@@ -208,7 +208,6 @@ public final class ScoreStore {
 
     /** Takes back every vote on the answer {@code message} (its reactions were cleared in one go). */
     public ScoreChange clearVotes(RoundRef round, long message, Instant at) {
-        long g = round.guild();
         Period period = periodOf(round);
         return forAnswer(
                 round,
