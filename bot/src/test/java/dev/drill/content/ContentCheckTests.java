@@ -2,7 +2,7 @@ package dev.drill.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import dev.drill.repository.RepositoryPaths;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The content check")
 class ContentCheckTests {
 
-    private static final QuestionBank BANK = new ContentLoader().load(Path.of("..", "content"));
+    private static final QuestionBank BANK = new ContentLoader().load(RepositoryPaths.resolve("content"));
 
     @Test
     @DisplayName("passes for all 89 questions of the bank")

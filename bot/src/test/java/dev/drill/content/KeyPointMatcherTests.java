@@ -3,7 +3,7 @@ package dev.drill.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.content.KeyPointMatcher.Coverage;
-import java.nio.file.Path;
+import dev.drill.repository.RepositoryPaths;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Key point feedback")
 class KeyPointMatcherTests {
 
-    private static final QuestionBank BANK = new ContentLoader().load(Path.of("..", "content"));
+    private static final QuestionBank BANK = new ContentLoader().load(RepositoryPaths.resolve("content"));
 
     private static Coverage feedback(String questionId, String answer) {
         return KeyPointMatcher.match(answer, BANK.byId(questionId).orElseThrow().keyPoints());

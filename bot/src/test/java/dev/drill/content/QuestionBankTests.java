@@ -2,8 +2,10 @@ package dev.drill.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drill.repository.RepositoryPaths;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The backend question bank")
 class QuestionBankTests {
 
-    static final Path CONTENT = Path.of("..", "content");
+    static final Path CONTENT = RepositoryPaths.resolve("content");
 
     private final QuestionBank bank = new ContentLoader().load(CONTENT);
 
@@ -49,13 +51,18 @@ class QuestionBankTests {
         assertThat(bundled.all()).isEqualTo(bank.all());
     }
 
-    /** The seed list, by level and number; it lives in shared/ beside the repository. */
+    /** The seed list, by level and number; a copy is kept in test resources (seed/README.md there). */
     static Map<String, String> seedPrompts() throws IOException {
-        Path seed = locate("shared/seed/backend-interview-questions.txt");
+        List<String> lines;
+        try (InputStream in = QuestionBankTests.class.getResourceAsStream("/seed/backend-interview-questions.txt")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+        }
         Map<String, String> prompts = new LinkedHashMap<>();
         String level = null;
         Pattern item = Pattern.compile("^\\s*(\\d+)\\. (.*)$");
-        for (String line : Files.readAllLines(seed)) {
+        for (String line : lines) {
             if (line.startsWith("Backend")) {
                 level = line.contains("Freshers")
                         ? "fresher"
@@ -68,15 +75,5 @@ class QuestionBankTests {
             }
         }
         return prompts;
-    }
-
-    static Path locate(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(relative))) {
-                return d.resolve(relative);
-            }
-        }
-        throw new IllegalStateException(relative + " not found above " + dir + List.of());
     }
 }

@@ -5,6 +5,7 @@ import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
 import dev.drill.redis.EmbeddedRedis;
 import dev.drill.redis.Keys;
+import dev.drill.redis.TempDirs;
 import dev.drill.round.RoundScheduler;
 import dev.drill.sim.Actor;
 import dev.drill.sim.DiscordSimulator;
@@ -13,9 +14,7 @@ import dev.drill.sim.SimGuild;
 import dev.drill.sim.SimInteraction;
 import dev.drill.sim.SimMessage;
 import dev.drill.sim.SimResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +50,7 @@ public final class BotHarness implements AutoCloseable {
 
     private final MutableClock clock;
     private final DiscordSimulator sim;
+    private final Path redisDir;
     private final EmbeddedRedis redis;
     private final Map<String, Object> extraProperties = new LinkedHashMap<>();
     private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> extraInitializers =
@@ -60,11 +60,8 @@ public final class BotHarness implements AutoCloseable {
     private BotHarness(Instant start) {
         clock = new MutableClock(start);
         sim = DiscordSimulator.start(clock);
-        try {
-            redis = EmbeddedRedis.start(Files.createTempDirectory("drill-e2e-redis-"), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        redisDir = TempDirs.create("drill-e2e-redis-");
+        redis = EmbeddedRedis.start(redisDir, 0);
     }
 
     /** Starts Redis and the simulator; the bot starts with {@link #startBot()}. */
@@ -285,7 +282,11 @@ public final class BotHarness implements AutoCloseable {
             try {
                 sim.close();
             } finally {
-                redis.stop();
+                try {
+                    redis.stop();
+                } finally {
+                    TempDirs.delete(redisDir);
+                }
             }
         }
     }

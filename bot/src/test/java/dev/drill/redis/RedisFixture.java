@@ -16,11 +16,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 public final class RedisFixture implements AutoCloseable {
 
     private final EmbeddedRedis redis;
+    private final Path ownedDir;
     private final LettuceConnectionFactory factory;
     private final StringRedisTemplate template;
 
-    private RedisFixture(EmbeddedRedis redis, Duration timeout) {
+    private RedisFixture(EmbeddedRedis redis, Duration timeout, Path ownedDir) {
         this.redis = redis;
+        this.ownedDir = ownedDir;
         ClientOptions options = ClientOptions.builder()
                 .autoReconnect(true)
                 .requestQueueSize(10_000)
@@ -41,7 +43,13 @@ public final class RedisFixture implements AutoCloseable {
     }
 
     public static RedisFixture start(Path dir, Duration timeout) {
-        return new RedisFixture(EmbeddedRedis.start(dir, 0), timeout);
+        return new RedisFixture(EmbeddedRedis.start(dir, 0), timeout, null);
+    }
+
+    /** A fixture in a temporary folder of its own, deleted when it closes (for a whole test class). */
+    public static RedisFixture startInTempDir(Duration timeout) {
+        Path dir = TempDirs.create("drill-redis-");
+        return new RedisFixture(EmbeddedRedis.start(dir, 0), timeout, dir);
     }
 
     public StringRedisTemplate template() {
@@ -61,7 +69,13 @@ public final class RedisFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        factory.destroy();
-        redis.stop();
+        try {
+            factory.destroy();
+            redis.stop();
+        } finally {
+            if (ownedDir != null) {
+                TempDirs.delete(ownedDir);
+            }
+        }
     }
 }

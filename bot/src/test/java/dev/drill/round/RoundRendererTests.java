@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drill.content.ContentLoader;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
+import dev.drill.repository.RepositoryPaths;
 import dev.drill.score.CountedAnswer;
 import dev.drill.score.LeaderboardEntry;
 import dev.drill.score.RecapScores;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Round messages")
 class RoundRendererTests {
 
-    private static final QuestionBank BANK = new ContentLoader().load(Path.of("..", "content"));
+    private static final QuestionBank BANK = new ContentLoader().load(RepositoryPaths.resolve("content"));
     private static final Question HTTP = BANK.byId("http-methods").orElseThrow();
     private static final String LONG_NAME = "**[bold]** _under_ `code` ".repeat(4);
     private static final List<CountedAnswer> ANSWERS = List.of(

@@ -8,13 +8,10 @@ import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.redis.RedisFixture;
+import dev.drill.repository.RepositoryPaths;
 import dev.drill.score.ScoreService;
 import dev.drill.score.ScoreStore;
 import dev.drill.sim.MutableClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +32,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Rounds against a real Redis")
 class RoundServiceTests {
 
-    private static final RedisFixture REDIS = RedisFixture.start(tempDir(), Duration.ofSeconds(5));
-    private static final QuestionBank BANK = new ContentLoader().load(Path.of("..", "content"));
+    private static final RedisFixture REDIS = RedisFixture.startInTempDir(Duration.ofSeconds(5));
+    private static final QuestionBank BANK = new ContentLoader().load(RepositoryPaths.resolve("content"));
     private static final long GUILD = 100;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -44,14 +41,6 @@ class RoundServiceTests {
     private final FakePublisher discord = new FakePublisher();
     private GuildSettingsStore settings;
     private RoundService service;
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("drill-rounds-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stopRedis() {

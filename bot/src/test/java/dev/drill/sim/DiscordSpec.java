@@ -9,9 +9,9 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Discord's OpenAPI contract: finds the operation of a request and checks its JSON body against it. */
 final class DiscordSpec {
 
-    static final String SPEC_PROPERTY = "drill.discord-spec";
-    private static final String RELATIVE_PATH = "shared/discord-api-spec/openapi.json";
+    private static final String RESOURCE = "/discord-api-spec/openapi.json";
     private static final String SPEC_IRI = "https://discord.local/openapi.json";
     private static final Pattern NUMERIC = Pattern.compile("-?\\d{1,18}");
     private static volatile DiscordSpec shared;
@@ -85,11 +84,7 @@ final class DiscordSpec {
         if (spec == null) {
             synchronized (DiscordSpec.class) {
                 if (shared == null) {
-                    try {
-                        shared = new DiscordSpec(Files.readString(locate()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    shared = new DiscordSpec(read());
                 }
                 spec = shared;
             }
@@ -97,23 +92,16 @@ final class DiscordSpec {
         return spec;
     }
 
-    /**
-     * The system property wins; otherwise walk up from the working directory, which finds the spec both
-     * in a developer's checkout (shared/ is an ancestor's child) and in CI (shared/ beside the clone).
-     */
-    static Path locate() {
-        String configured = System.getProperty(SPEC_PROPERTY);
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE_PATH);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+    /** The vendored copy in test resources (see discord-api-spec/README.md there for its version). */
+    private static String read() {
+        try (InputStream in = DiscordSpec.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Discord's openapi.json is not on the test classpath at " + RESOURCE);
             }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("Discord's openapi.json not found: no " + RELATIVE_PATH + " above "
-                + Path.of("").toAbsolutePath() + "; set -D" + SPEC_PROPERTY + "=<file>");
     }
 
     /** The operation a request goes to; {@code path} is relative to /api/v10 and starts with a slash. */

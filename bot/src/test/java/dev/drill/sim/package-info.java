@@ -1,5 +1,6 @@
 /**
- * A local Discord for tests and the playground (see shared/design/DISCORD-SIM.md).
+ * A local Discord for tests and the playground: REST checked against Discord's OpenAPI document (vendored in test
+ * resources under {@code discord-api-spec/}) and a gateway that speaks enough of Discord's protocol for JDA.
  *
  * <p>Start one with {@link dev.drill.sim.DiscordSimulator#start(dev.drill.sim.MutableClock)} and point a real JDA at
  * it with three builder settings: {@code setRestConfig(new RestConfig().setBaseUrl(sim.restBaseUrl()))}, a
