@@ -1,5 +1,6 @@
 package dev.drill.answer;
 
+import dev.drill.ops.DrillMetrics;
 import dev.drill.score.EventIds;
 import dev.drill.score.ScoreChange;
 import dev.drill.score.ScoreRetryQueue;
@@ -23,15 +24,18 @@ public final class AnswerService {
     private final ScoreStore store;
     private final ScoreRetryQueue writes;
     private final Clock clock;
+    private final DrillMetrics metrics;
 
     /** 2015-01-01T00:00:00Z, the epoch of Discord's snowflake ids. */
     private static final long DISCORD_EPOCH_MILLIS = 1_420_070_400_000L;
 
-    public AnswerService(RoundDirectory rounds, ScoreStore store, ScoreRetryQueue writes, Clock clock) {
+    public AnswerService(
+            RoundDirectory rounds, ScoreStore store, ScoreRetryQueue writes, Clock clock, DrillMetrics metrics) {
         this.rounds = rounds;
         this.store = store;
         this.writes = writes;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A new message: the member's answer if it is their first qualifying one in an open round. */
@@ -45,13 +49,13 @@ public final class AnswerService {
                 message.threadId(),
                 sentAt(message.messageId()),
                 () -> "answer " + message.messageId(),
-                round -> store.recordAnswer(
+                round -> countAnswer(store.recordAnswer(
                         round,
                         message.messageId(),
                         message.authorId(),
                         message.authorName(),
                         EventIds.created(message.messageId()),
-                        at));
+                        at)));
     }
 
     /**
@@ -71,8 +75,8 @@ public final class AnswerService {
                     message.threadId(),
                     edited,
                     () -> "edited answer " + message.messageId(),
-                    round -> store.recordAnswer(
-                            round, message.messageId(), message.authorId(), message.authorName(), eventId, at));
+                    round -> countAnswer(store.recordAnswer(
+                            round, message.messageId(), message.authorId(), message.authorName(), eventId, at)));
         } else {
             inOpenRound(
                     message.guild(),
@@ -108,7 +112,11 @@ public final class AnswerService {
                 threadId,
                 at,
                 () -> (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
-                round -> store.vote(round, messageId, voterId, added, at));
+                round -> {
+                    if (store.vote(round, messageId, voterId, added, at) == ScoreChange.COUNTED) {
+                        metrics.voteCounted();
+                    }
+                });
     }
 
     /** All 👍 (or all reactions) of a message removed at once, e.g. by a moderator: its votes are taken back. */
@@ -147,6 +155,12 @@ public final class AnswerService {
      */
     static Instant sentAt(long messageId) {
         return Instant.ofEpochMilli((messageId >>> 22) + DISCORD_EPOCH_MILLIS);
+    }
+
+    private void countAnswer(ScoreChange change) {
+        if (change == ScoreChange.RECORDED) {
+            metrics.answerCounted();
+        }
     }
 
     private boolean qualifies(ThreadMessage message) {

@@ -17,18 +17,32 @@ public record DrillProperties(
         @Valid @NotNull Discord discord,
         @Valid @NotNull Content content,
         @Valid @NotNull Redis redis,
-        @Valid @NotNull Scheduler scheduler) {
+        @Valid @NotNull Scheduler scheduler,
+        @Valid @NotNull Management management) {
 
-    /** How the bot reaches Discord. The URLs are only overridden to point at the local simulator. */
-    public record Discord(String token, String restUrl, String gatewayUrl) {
+    /**
+     * How the bot reaches Discord. The URLs are only overridden to point at the local simulator;
+     * {@code loginRetry} is the first wait after Discord could not be reached (doubling up to a minute).
+     */
+    public record Discord(String token, String restUrl, String gatewayUrl, Duration loginRetry) {
         public Discord {
             token = token == null ? "" : token.strip();
             restUrl = blankToNull(restUrl);
             gatewayUrl = blankToNull(gatewayUrl);
+            loginRetry = loginRetry == null || loginRetry.isNegative() || loginRetry.isZero()
+                    ? Duration.ofSeconds(1)
+                    : loginRetry;
         }
 
         public boolean hasToken() {
             return !token.isEmpty();
+        }
+
+        /** Never the token: records print every component, and this one may end up in a log. */
+        @Override
+        public String toString() {
+            return "Discord[token=" + (hasToken() ? "(set)" : "(not set)") + ", restUrl=" + restUrl + ", gatewayUrl="
+                    + gatewayUrl + ", loginRetry=" + loginRetry + "]";
         }
     }
 
@@ -36,19 +50,24 @@ public record DrillProperties(
     public record Content(@NotNull Path path) {}
 
     /**
-     * The Redis to use: {@code url} ({@code REDIS_URL}) for an external one, otherwise an embedded Redis
-     * persisted under {@code dataDir}.
+     * Drill's own Redis settings; where Redis is comes from Boot's {@code spring.data.redis.*}. Without any
+     * of those, an embedded Redis is started on {@code embeddedPort} (0: a free one), persisted under
+     * {@code dataDir}. {@code requestQueueSize} bounds what waits during an outage.
      */
     public record Redis(
-            String url,
             @NotNull Path dataDir,
             int embeddedPort,
-            @NotNull Duration commandTimeout,
-            @jakarta.validation.constraints.Min(100) int requestQueueSize) {
-        public Redis {
-            url = blankToNull(url);
-        }
-    }
+            @jakarta.validation.constraints.Min(100) int requestQueueSize) {}
+
+    /**
+     * The HTTP port of the management endpoints (health, Prometheus), bound to {@code address}: loopback
+     * unless an operator opens it, since health details name the infrastructure. Port 0 picks a free one.
+     */
+    public record Management(
+            @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(65535)
+            int port,
+
+            @NotNull String address) {}
 
     /** The round scheduler: how often it looks for due work ({@code 0} turns the background tick off). */
     public record Scheduler(@NotNull Duration tick) {

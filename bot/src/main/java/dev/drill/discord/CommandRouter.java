@@ -1,5 +1,6 @@
 package dev.drill.discord;
 
+import dev.drill.ops.GuildLog;
 import java.util.Arrays;
 import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -10,6 +11,7 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,18 +26,24 @@ final class CommandRouter extends ListenerAdapter {
     static final String NOT_IN_SERVER = "Drill works inside a server: run its commands in a server channel.";
 
     private final CommandRegistry registry;
+    private final InteractionTimer timer;
 
-    CommandRouter(CommandRegistry registry) {
+    CommandRouter(CommandRegistry registry, InteractionTimer timer) {
         this.registry = registry;
+        this.timer = timer;
     }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        // Only registered names become a metric tag: each tag value is a time series.
+        timer.received(
+                event.getIdLong(),
+                registry.slash(event.getName(), sub).isPresent() ? "/" + event.getFullCommandName() : "unknown");
         if (!event.isFromGuild()) {
             Replies.ephemeral(event, NOT_IN_SERVER);
             return;
         }
-        String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
         registry.slash(event.getName(), sub)
                 .ifPresentOrElse(
                         command -> run("/" + event.getFullCommandName(), () -> command.onCommand(event), event),
@@ -63,6 +71,7 @@ final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+        timer.received(event.getIdLong(), registry.message(event.getName()).isPresent() ? event.getName() : "unknown");
         if (!event.isFromGuild()) {
             Replies.ephemeral(event, NOT_IN_SERVER);
             return;
@@ -79,6 +88,7 @@ final class CommandRouter extends ListenerAdapter {
         if (parts.length < 2 || !parts[0].equals("drill")) {
             return;
         }
+        timer.received(event.getIdLong(), registry.button(parts[1]).isPresent() ? "button " + parts[1] : "unknown");
         List<String> args = Arrays.asList(parts).subList(2, parts.length);
         registry.button(parts[1])
                 .ifPresentOrElse(
@@ -87,7 +97,8 @@ final class CommandRouter extends ListenerAdapter {
     }
 
     private static void run(String what, Runnable action, IReplyCallback event) {
-        try {
+        try (MDC.MDCCloseable ignored =
+                GuildLog.about(event.getGuild() == null ? 0 : event.getGuild().getIdLong())) {
             action.run();
         } catch (RuntimeException e) {
             log.error(

@@ -34,6 +34,11 @@ final class RoundDiscord implements RoundPublisher {
     }
 
     @Override
+    public boolean ready() {
+        return gateway.isConnected();
+    }
+
+    @Override
     public long post(Post post) {
         TextChannel channel = channel(post.guild(), post.channel());
         List<Permission> missing = ChannelPermissions.missing(channel);

@@ -6,6 +6,12 @@ import java.time.Instant;
 /** What the round feature needs from Discord: post a question with its thread, and close a round. */
 public interface RoundPublisher {
 
+    /**
+     * Whether Discord is connected and ready. Until it is, the scheduler leaves due rounds waiting: a guild
+     * must not be paused, or a round closed without its recap, because the bot itself is still logging in.
+     */
+    boolean ready();
+
     /** Posts the question, with the nonce so that a retry within Discord's nonce window cannot post twice. */
     long post(Post post);
 

@@ -6,6 +6,8 @@ import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
+import dev.drill.ops.DrillMetrics;
+import dev.drill.ops.GuildLog;
 import dev.drill.score.ScoreService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,6 +47,7 @@ public final class RoundService {
     private final RoundPublisher publisher;
     private final ScoreService scores;
     private final Clock clock;
+    private final DrillMetrics metrics;
     private final String instance = UUID.randomUUID().toString();
 
     RoundService(
@@ -52,8 +56,10 @@ public final class RoundService {
             QuestionBank bank,
             RoundPublisher publisher,
             ScoreService scores,
-            Clock clock) {
+            Clock clock,
+            DrillMetrics metrics) {
         this.rounds = rounds;
+        this.metrics = metrics;
         this.settingsStore = settingsStore;
         this.bank = bank;
         this.publisher = publisher;
@@ -63,9 +69,14 @@ public final class RoundService {
 
     /** Runs the due work of every guild whose next due instant has come. */
     public synchronized void runDue() {
+        if (!publisher.ready()) {
+            // Due rounds wait for Discord; they are judged late only by their own time once it is back.
+            log.debug("Discord not connected: due rounds wait");
+            return;
+        }
         Instant now = clock.instant();
         for (String guild : rounds.dueGuilds(now, 500)) {
-            try {
+            try (MDC.MDCCloseable ignored = GuildLog.about(Long.parseLong(guild))) {
                 tick(Long.parseLong(guild), now);
             } catch (RuntimeException e) {
                 log.error("Round work for guild {} failed; retrying in {}s", guild, RETRY.toSeconds(), e);
@@ -183,6 +194,7 @@ public final class RoundService {
             return Optional.of(now.plus(RETRY));
         }
         rounds.markOpen(guild, date, message, thread);
+        metrics.roundOpened(round.late());
         log.info(
                 "Guild {}: round {} open with question {}{}",
                 guild,
@@ -382,7 +394,10 @@ public final class RoundService {
                     round.guild(),
                     round.date(),
                     e.getMessage());
+            metrics.roundClosed("recap-failed");
+            return;
         }
+        metrics.roundClosed(how == RoundState.SKIPPED ? "skipped" : "closed");
         log.info(
                 "Guild {}: round {} {}", round.guild(), round.date(), how == RoundState.SKIPPED ? "skipped" : "closed");
     }

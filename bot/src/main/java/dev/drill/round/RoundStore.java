@@ -273,6 +273,12 @@ public final class RoundStore implements RoundDirectory {
         return Optional.ofNullable(score).map(s -> Instant.ofEpochMilli(s.longValue()));
     }
 
+    /** Guilds with scheduled work (set up; paused ones only until their open round has closed). */
+    long scheduledGuilds() {
+        Long size = redis.opsForZSet().zCard(Keys.due());
+        return size == null ? 0 : size;
+    }
+
     Set<String> dueGuilds(Instant now, int max) {
         return redis.opsForZSet().rangeByScore(Keys.due(), Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, max);
     }

@@ -3,6 +3,7 @@ package dev.drill.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.drill.ops.DrillMetrics;
 import dev.drill.redis.RedisFixture;
 import dev.drill.score.ScoreRetryQueue;
 import dev.drill.score.ScoreService;
@@ -40,7 +41,7 @@ class ScoreDurabilityTests {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
         ScoreStore store = new ScoreStore(redis.template());
         queue = new ScoreRetryQueue();
-        answers = new AnswerService(rounds, store, queue, clock);
+        answers = new AnswerService(rounds, store, queue, clock, DrillMetrics.none());
         scores = new ScoreService(store, rounds, clock);
         rounds.open(GUILD, "2026-12-01", 1, THREAD, ZoneId.of("UTC"));
     }

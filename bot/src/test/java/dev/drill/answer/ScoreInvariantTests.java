@@ -2,6 +2,7 @@ package dev.drill.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drill.ops.DrillMetrics;
 import dev.drill.redis.Keys;
 import dev.drill.redis.RedisFixture;
 import dev.drill.score.ScoreRetryQueue;
@@ -65,7 +66,7 @@ class ScoreInvariantTests {
         rounds = new FakeRounds();
         clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
         ScoreStore store = new ScoreStore(redis.template());
-        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock);
+        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock, DrillMetrics.none());
         scores = new ScoreService(store, rounds, clock);
         open = new ArrayList<>();
         for (int i = 0; i < DATES.length; i++) {

@@ -2,6 +2,7 @@ package dev.drill.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drill.ops.DrillMetrics;
 import dev.drill.redis.RedisFixture;
 import dev.drill.score.BoardPeriod;
 import dev.drill.score.CountedAnswer;
@@ -58,7 +59,7 @@ class ScoreServiceTests {
         rounds = new FakeRounds();
         clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
         ScoreStore store = new ScoreStore(redis.template());
-        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock);
+        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock, DrillMetrics.none());
         scores = new ScoreService(store, rounds, clock);
         round = rounds.open(GUILD, "2026-12-01", 1, THREAD, ZoneId.of("Europe/Berlin"));
     }

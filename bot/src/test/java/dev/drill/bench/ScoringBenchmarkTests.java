@@ -3,6 +3,7 @@ package dev.drill.bench;
 import dev.drill.answer.AnswerService;
 import dev.drill.answer.ThreadMessage;
 import dev.drill.guild.GuildSettingsStore;
+import dev.drill.ops.DrillMetrics;
 import dev.drill.redis.Keys;
 import dev.drill.redis.RedisFixture;
 import dev.drill.round.RoundFixtures;
@@ -81,7 +82,7 @@ class ScoringBenchmarkTests {
         rounds = new RoundStore(template, new GuildSettingsStore(template), clock);
         store = new ScoreStore(template);
         scores = new ScoreService(store, rounds, clock);
-        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock);
+        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock, DrillMetrics.none());
     }
 
     @AfterAll

@@ -14,6 +14,12 @@ import dev.drill.sim.SimGuild;
 import dev.drill.sim.SimInteraction;
 import dev.drill.sim.SimMessage;
 import dev.drill.sim.SimResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +53,8 @@ public final class BotHarness implements AutoCloseable {
      * expiry by the wall clock, so a simulated clock in the past would expire every deferred reply.
      */
     public static final Instant START = Instant.parse("2040-12-03T06:00:00Z");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final MutableClock clock;
     private final DiscordSimulator sim;
@@ -94,7 +102,8 @@ public final class BotHarness implements AutoCloseable {
         properties.put("drill.discord.token", sim.botToken());
         properties.put("drill.discord.rest-url", sim.restBaseUrl());
         properties.put("drill.discord.gateway-url", sim.gatewayUrl());
-        properties.put("drill.redis.url", redis.url());
+        properties.put("spring.data.redis.url", redis.url());
+        properties.put("drill.management.port", "0");
         // The test moves the clock and runs due work itself.
         properties.put("drill.scheduler.tick", "0");
         properties.put("spring.main.banner-mode", "off");
@@ -273,6 +282,26 @@ public final class BotHarness implements AutoCloseable {
                 "drill-admin setup",
                 Map.of("channel", dailyDrill(), "time", "09:00", "timezone", "Europe/Berlin"));
     }
+
+    /** The first bot's management endpoint, e.g. {@code management("/actuator/health")}: status and body. */
+    public Management management(String path) {
+        String port = bots.get(0).getEnvironment().getProperty("local.server.port");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Management(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("management endpoint " + path + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer of the management port. */
+    public record Management(int status, String body) {}
 
     @Override
     public void close() {

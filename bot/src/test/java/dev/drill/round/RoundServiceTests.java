@@ -7,6 +7,7 @@ import dev.drill.content.Level;
 import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
+import dev.drill.ops.DrillMetrics;
 import dev.drill.redis.RedisFixture;
 import dev.drill.repository.RepositoryPaths;
 import dev.drill.score.ScoreService;
@@ -57,7 +58,7 @@ class RoundServiceTests {
     private RoundService newInstance(RoundPublisher publisher) {
         RoundStore store = new RoundStore(REDIS.template(), settings, clock);
         ScoreService scores = new ScoreService(new ScoreStore(REDIS.template()), store, clock);
-        return new RoundService(store, settings, BANK, publisher, scores, clock);
+        return new RoundService(store, settings, BANK, publisher, scores, clock, DrillMetrics.none());
     }
 
     private void setUp(EnumSet<DayOfWeek> days, List<Level> levels) {
@@ -401,6 +402,12 @@ class RoundServiceTests {
         int attempts;
         String lastNonce;
         dev.drill.content.Question lastQuestion;
+        boolean ready = true;
+
+        @Override
+        public boolean ready() {
+            return ready;
+        }
 
         @Override
         public long post(Post post) {

@@ -273,6 +273,22 @@ public final class DiscordSimulator implements AutoCloseable {
         gateway.dropConnections(resumable);
     }
 
+    /**
+     * Discord unreachable (true): every REST request's connection is closed without an answer, as a network
+     * outage or DNS failure looks to a client. False: back to normal.
+     */
+    public void unreachable(boolean unreachable) {
+        rest.unreachable = unreachable;
+    }
+
+    /**
+     * Whether the application may use the privileged Message Content intent; false as when its switch in the
+     * developer portal is off: an IDENTIFY that asks for it is closed with 4014 (disallowed intents).
+     */
+    public void allowMessageContent(boolean allowed) {
+        gateway.messageContentAllowed = allowed;
+    }
+
     public boolean gatewayConnected() {
         return gateway.hasLiveSession();
     }

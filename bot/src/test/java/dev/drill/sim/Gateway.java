@@ -96,6 +96,12 @@ final class Gateway extends WebSocketServer {
         }
     }
 
+    /** The privileged Message Content intent (1 << 15), which an application must have turned on in the portal. */
+    private static final int MESSAGE_CONTENT_INTENT = 1 << 15;
+
+    /** False as for an application whose Message Content switch is off: IDENTIFY with it gets close code 4014. */
+    volatile boolean messageContentAllowed = true;
+
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
         String resource = handshake.getResourceDescriptor();
@@ -121,6 +127,10 @@ final class Gateway extends WebSocketServer {
         synchronized (world) {
             if (!world.token.equals(d.path("token").asString(""))) {
                 socket.close(4004, "Authentication failed.");
+                return;
+            }
+            if (!messageContentAllowed && (d.path("intents").asInt(0) & MESSAGE_CONTENT_INTENT) != 0) {
+                socket.close(4014, "Disallowed intent(s).");
                 return;
             }
             Session session = new Session(d.path("intents").asInt(0), socket);

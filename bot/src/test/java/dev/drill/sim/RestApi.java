@@ -109,7 +109,15 @@ final class RestApi {
         }
     }
 
+    /** While true, every request's connection is closed without an answer, as when Discord cannot be reached. */
+    volatile boolean unreachable;
+
     private void handle(HttpExchange exchange) throws IOException {
+        if (unreachable) {
+            exchange.getRequestBody().readAllBytes();
+            exchange.close();
+            return;
+        }
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
