@@ -170,7 +170,8 @@ class ComposeFileTests {
                 "DRILL_MANAGEMENT_PORT", "8081",
                 "SPRING_PROFILES_ACTIVE", "prod",
                 "SPRING_PROFILES_ACTIVE_0", "prod",
-                "DRILL_REDIS_COMMANDTIMEOUT", "3s",
+                "DRILL_REDIS_REQUESTQUEUESIZE", "5000",
+                "SPRING_DATA_REDIS_TIMEOUT", "3s",
                 "LOGGING_LEVEL_IO_LETTUCE", "DEBUG",
                 "LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
 

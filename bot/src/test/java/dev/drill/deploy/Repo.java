@@ -2,6 +2,7 @@ package dev.drill.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drill.repository.RepositoryPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,18 +17,8 @@ final class Repo {
 
     private Repo() {}
 
-    /**
-     * The repository root: the working directory or the nearest folder above it that has {@code mvnw}. The
-     * search stops there, so a file of the same name further up (another checkout) is never read.
-     */
     static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException(
-                "No folder with mvnw at or above " + Path.of("").toAbsolutePath());
+        return RepositoryPaths.root();
     }
 
     static Path file(String relative) {

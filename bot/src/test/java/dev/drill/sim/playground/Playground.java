@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Try Drill without Discord: starts the real bot on the local Discord simulator and an embedded Redis, runs a
@@ -31,6 +32,9 @@ public final class Playground {
         // Before anything logs: Spring Boot keeps its hands off logging, and Logback sends warnings to stderr.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         System.setProperty("logback.configurationFile", "playground/logback.xml");
+        // Tomcat (the management port) logs through java.util.logging: route it into Logback's levels too.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         boolean interactive = System.console() != null;

@@ -36,6 +36,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One playground run: the real bot on the simulator and an embedded Redis, driven line by line as members act
@@ -54,6 +55,8 @@ final class PlaygroundSession implements AutoCloseable {
 
     static final String AWARD_COMMAND = "Award best answer";
     private static final long PRACTICE_SEED = 20401203L;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BotHarness harness;
     private final DiscordSimulator sim;
@@ -182,6 +185,20 @@ final class PlaygroundSession implements AutoCloseable {
         } else if (line instanceof ScriptLine.RestartRedis) {
             harness.restartRedis();
             settle();
+        } else if (line instanceof ScriptLine.RedisRunning redis) {
+            if (redis.running()) {
+                harness.startRedis();
+            } else {
+                harness.stopRedis();
+            }
+        } else if (line instanceof ScriptLine.Health) {
+            printHealth();
+        } else if (line instanceof ScriptLine.Metrics metrics) {
+            harness.management("/actuator/prometheus")
+                    .body()
+                    .lines()
+                    .filter(l -> l.startsWith(metrics.prefix()))
+                    .forEach(l -> out.println("[metrics] " + l));
         } else {
             throw new ScriptException("the playground cannot run " + line + " yet");
         }
@@ -339,6 +356,16 @@ final class PlaygroundSession implements AutoCloseable {
     }
 
     /** Prints what the bot sent since the last call, and any request the simulator refused. */
+    /** {@code [health] UP}, then one line a component, in the endpoint's own (alphabetical) order. */
+    private void printHealth() {
+        JsonNode health = JSON.readTree(harness.management("/actuator/health").body());
+        out.println("[health] " + health.path("status").asString());
+        health.path("components")
+                .properties()
+                .forEach(c -> out.println("[health] " + c.getKey() + " "
+                        + c.getValue().path("status").asString()));
+    }
+
     private void print() {
         zone = currentZone().orElse(zone);
         for (SimMessage message = announced.poll(); message != null; message = announced.poll()) {

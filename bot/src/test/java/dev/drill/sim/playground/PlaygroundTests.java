@@ -97,4 +97,24 @@ class PlaygroundTests {
                 .contains("Daily drill · 2040-12-04")
                 .doesNotContain("\n! ");
     }
+
+    @Test
+    @DisplayName("operations.drill: health UP, redis DOWN while stopped and UP again, the opened counter moves")
+    void operations() throws IOException {
+        Run run;
+        try (InputStream script = getClass().getResourceAsStream("/playground/operations.drill")) {
+            run = run(new BufferedReader(new InputStreamReader(script, StandardCharsets.UTF_8)), false);
+        }
+
+        assertThat(run.status()).as(run.transcript()).isEqualTo(Playground.OK);
+        assertThat(run.transcript())
+                .contains("> health\n[health] UP\n[health] discord UP\n")
+                .contains("> stop redis\n> health\n[health] DOWN\n[health] discord UP\n")
+                .contains("[health] redis DOWN\n")
+                .contains("> start redis\n> health\n[health] UP\n")
+                .contains(
+                        "> metrics drill_rounds_opened\n[metrics] drill_rounds_opened_total{application=\"drill\"} 0.0\n")
+                .contains("[metrics] drill_rounds_opened_total{application=\"drill\"} 1.0\n")
+                .contains("[metrics] drill_guilds{application=\"drill\"} 1.0\n");
+    }
 }

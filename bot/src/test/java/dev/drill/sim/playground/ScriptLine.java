@@ -59,6 +59,13 @@ public sealed interface ScriptLine {
 
     record RestartRedis() implements ScriptLine {}
 
+    /** {@code stop redis} (running false) or {@code start redis}. */
+    record RedisRunning(boolean running) implements ScriptLine {}
+
+    record Health() implements ScriptLine {}
+
+    record Metrics(String prefix) implements ScriptLine {}
+
     /** Print the script language (handy at the terminal). */
     record Help() implements ScriptLine {}
 }

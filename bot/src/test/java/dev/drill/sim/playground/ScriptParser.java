@@ -32,6 +32,9 @@ public final class ScriptParser {
             redeliver                    deliver the last member event again
             restart bot                  stop the bot and start it again (same Redis, simulator and clock)
             restart redis                stop Redis and start it again from its own files (AOF)
+            stop redis | start redis     stop Redis (the bot keeps running and retries), or start it again
+            health                       the bot's /actuator/health: its status and each component's
+            metrics [prefix]             the bot's Prometheus lines whose names start with prefix (default drill_)
             # comment                    blank lines and comments are ignored""";
 
     /** Discord's option names are lower case; ours start with a letter, so "at 10:30" stays inside a value. */
@@ -80,11 +83,14 @@ public final class ScriptParser {
             case "advance" -> new ScriptLine.Advance(duration(required(word, rest, "a duration, e.g. advance 1d")));
             case "redeliver" -> noArguments(word, rest, new ScriptLine.Redeliver());
             case "restart" -> restart(rest);
+            case "stop", "start" -> stopStart(word, rest);
+            case "health" -> noArguments(word, rest, new ScriptLine.Health());
+            case "metrics" -> new ScriptLine.Metrics(rest.isEmpty() ? "drill_" : oneWord(word, rest, "a prefix"));
             case "help" -> noArguments(word, rest, new ScriptLine.Help());
             default ->
                 throw new ScriptException("unknown command '" + split[0]
                         + "'; a line starts with as, /drill, /drill-admin, say, in, edit, delete, react, unreact,"
-                        + " click, award, clock, advance, redeliver, restart or help");
+                        + " click, award, clock, advance, redeliver, restart, stop, start, health, metrics or help");
         };
         return Optional.of(parsed);
     }
@@ -219,6 +225,13 @@ public final class ScriptParser {
             case "redis" -> new ScriptLine.RestartRedis();
             default -> throw new ScriptException("restart what? restart bot, or restart redis");
         };
+    }
+
+    private static ScriptLine stopStart(String word, String rest) {
+        if (!rest.equalsIgnoreCase("redis")) {
+            throw new ScriptException(word + " what? " + word + " redis");
+        }
+        return new ScriptLine.RedisRunning(word.equals("start"));
     }
 
     private static String member(String name) {
