@@ -1,6 +1,5 @@
 package dev.drill.answer;
 
-import dev.drill.ops.GuildLog;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import net.dv8tion.jda.api.entities.Member;
@@ -9,8 +8,6 @@ import net.dv8tion.jda.api.entities.MessageType;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
-import net.dv8tion.jda.api.events.GenericEvent;
-import net.dv8tion.jda.api.events.message.GenericMessageEvent;
 import net.dv8tion.jda.api.events.message.MessageBulkDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -20,7 +17,6 @@ import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveAllEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEmojiEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,17 +33,6 @@ final class AnswerListener extends ListenerAdapter {
 
     AnswerListener(AnswerService answers) {
         this.answers = answers;
-    }
-
-    /** Every message and reaction event logs with its guild in the MDC (see GuildLog). */
-    @Override
-    public void onEvent(GenericEvent event) {
-        long guild = event instanceof GenericMessageEvent message && message.isFromGuild()
-                ? message.getGuild().getIdLong()
-                : 0;
-        try (MDC.MDCCloseable ignored = GuildLog.about(guild)) {
-            super.onEvent(event);
-        }
     }
 
     @Override

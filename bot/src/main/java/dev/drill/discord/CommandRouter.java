@@ -1,6 +1,5 @@
 package dev.drill.discord;
 
-import dev.drill.ops.GuildLog;
 import java.util.Arrays;
 import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -11,7 +10,6 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,8 +95,7 @@ final class CommandRouter extends ListenerAdapter {
     }
 
     private static void run(String what, Runnable action, IReplyCallback event) {
-        try (MDC.MDCCloseable ignored =
-                GuildLog.about(event.getGuild() == null ? 0 : event.getGuild().getIdLong())) {
+        try {
             action.run();
         } catch (RuntimeException e) {
             log.error(

@@ -1,6 +1,7 @@
 package dev.drill.discord;
 
 import dev.drill.config.DrillProperties;
+import dev.drill.ops.GuildLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +17,13 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.StatusChangeEvent;
+import net.dv8tion.jda.api.events.guild.GenericGuildEvent;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.events.message.GenericMessageEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.hooks.InterfacedEventManager;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -30,6 +35,7 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -202,6 +208,7 @@ public final class DiscordGateway implements SmartLifecycle {
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(timer))
+                .setEventManager(new GuildLoggingEventManager())
                 .addEventListeners(closeCode, new ConnectionWatcher())
                 .addEventListeners(listeners.orderedStream().toArray());
         if (settings.restUrl() != null) {
@@ -263,6 +270,32 @@ public final class DiscordGateway implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             return code;
+        }
+    }
+
+    /**
+     * JDA's own event manager, with the guild an event is about in the logging MDC while every listener
+     * handles it: one place, so each message, reaction and interaction logs with its guild.
+     */
+    private static final class GuildLoggingEventManager extends InterfacedEventManager {
+        @Override
+        public void handle(GenericEvent event) {
+            try (MDC.MDCCloseable ignored = GuildLog.about(guildOf(event))) {
+                super.handle(event);
+            }
+        }
+
+        private static long guildOf(GenericEvent event) {
+            if (event instanceof GenericGuildEvent guild) {
+                return guild.getGuild().getIdLong();
+            }
+            if (event instanceof GenericMessageEvent message && message.isFromGuild()) {
+                return message.getGuild().getIdLong();
+            }
+            if (event instanceof GenericInteractionCreateEvent interaction && interaction.getGuild() != null) {
+                return interaction.getGuild().getIdLong();
+            }
+            return 0;
         }
     }
 
