@@ -1,5 +1,7 @@
 package dev.drill.answer;
 
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import dev.drill.ops.DrillMetrics;
 import dev.drill.score.EventIds;
 import dev.drill.score.ScoreChange;

@@ -1,7 +1,7 @@
 package dev.drill.practice;
 
-import dev.drill.answer.RoundDirectory;
-import dev.drill.answer.RoundRef;
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
 import dev.drill.score.ScoreService;

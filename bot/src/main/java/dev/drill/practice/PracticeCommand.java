@@ -1,6 +1,6 @@
 package dev.drill.practice;
 
-import dev.drill.content.CoachingRenderer;
+import dev.drill.practice.CoachingRenderer;
 import dev.drill.content.Level;
 import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;

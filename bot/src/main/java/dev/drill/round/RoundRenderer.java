@@ -1,6 +1,6 @@
 package dev.drill.round;
 
-import dev.drill.content.CoachingRenderer;
+import dev.drill.practice.CoachingRenderer;
 import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.Replies;

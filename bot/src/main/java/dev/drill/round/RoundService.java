@@ -1,6 +1,6 @@
 package dev.drill.round;
 
-import dev.drill.answer.RoundRef;
+import dev.drill.score.RoundRef;
 import dev.drill.content.Level;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;

@@ -1,7 +1,7 @@
 package dev.drill.round;
 
-import dev.drill.answer.RoundDirectory;
-import dev.drill.answer.RoundRef;
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.redis.Keys;
 import java.time.Clock;

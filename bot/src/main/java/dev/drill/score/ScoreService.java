@@ -1,7 +1,7 @@
 package dev.drill.score;
 
-import dev.drill.answer.RoundDirectory;
-import dev.drill.answer.RoundRef;
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import dev.drill.redis.Keys;
 import java.time.Clock;
 import java.time.ZoneId;

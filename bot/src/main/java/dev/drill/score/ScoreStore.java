@@ -1,6 +1,6 @@
 package dev.drill.score;
 
-import dev.drill.answer.RoundRef;
+import dev.drill.score.RoundRef;
 import dev.drill.redis.Keys;
 import java.io.IOException;
 import java.io.InputStream;

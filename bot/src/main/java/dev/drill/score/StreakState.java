@@ -1,6 +1,6 @@
 package dev.drill.score;
 
-import dev.drill.answer.RoundRef;
+import dev.drill.score.RoundRef;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.drill.answer;
 
+import dev.drill.score.RoundRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.ops.DrillMetrics;

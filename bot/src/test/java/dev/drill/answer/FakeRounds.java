@@ -1,5 +1,7 @@
 package dev.drill.answer;
 
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

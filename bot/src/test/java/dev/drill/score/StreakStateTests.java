@@ -2,7 +2,7 @@ package dev.drill.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drill.answer.RoundRef;
+import dev.drill.score.RoundRef;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;

@@ -1,5 +1,7 @@
-package dev.drill.content;
+package dev.drill.practice;
 
+import dev.drill.content.Question;
+import dev.drill.content.Level;
 import dev.drill.discord.Replies;
 import java.util.ArrayList;
 import java.util.List;

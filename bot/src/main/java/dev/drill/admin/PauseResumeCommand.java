@@ -1,5 +1,6 @@
-package dev.drill.guild;
+package dev.drill.admin;
 
+import dev.drill.guild.GuildSettingsStore;
 import dev.drill.discord.AdminAction;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;

@@ -1,4 +1,4 @@
-package dev.drill.answer;
+package dev.drill.score;
 
 import java.time.Instant;
 import java.time.ZoneId;

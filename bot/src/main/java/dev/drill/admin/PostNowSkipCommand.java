@@ -1,5 +1,6 @@
-package dev.drill.round;
+package dev.drill.admin;
 
+import dev.drill.round.RoundService;
 import dev.drill.discord.AdminAction;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;

@@ -1,5 +1,8 @@
-package dev.drill.guild;
+package dev.drill.admin;
 
+import dev.drill.guild.ScheduleOptions;
+import dev.drill.guild.GuildSettings;
+import dev.drill.guild.GuildSettingsStore;
 import dev.drill.content.Level;
 import dev.drill.discord.Admins;
 import dev.drill.discord.CommandNames;

@@ -1,4 +1,4 @@
-package dev.drill.config;
+package dev.drill.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

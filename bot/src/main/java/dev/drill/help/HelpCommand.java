@@ -1,5 +1,9 @@
-package dev.drill.discord;
+package dev.drill.help;
 
+import dev.drill.discord.CommandNames;
+import dev.drill.discord.CommandRegistry;
+import dev.drill.discord.Replies;
+import dev.drill.discord.SlashCommand;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;

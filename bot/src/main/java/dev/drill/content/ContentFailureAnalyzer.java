@@ -1,4 +1,4 @@
-package dev.drill.config;
+package dev.drill.content;
 
 import dev.drill.content.ContentException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
