@@ -1,13 +1,13 @@
 package dev.drill.admin;
 
-import dev.drill.guild.ScheduleOptions;
-import dev.drill.guild.GuildSettings;
-import dev.drill.guild.GuildSettingsStore;
 import dev.drill.content.Level;
 import dev.drill.discord.Admins;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
+import dev.drill.guild.GuildSettings;
+import dev.drill.guild.GuildSettingsStore;
+import dev.drill.guild.ScheduleOptions;
 import dev.drill.round.Round;
 import dev.drill.round.RoundService;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.drill.admin;
 
-import dev.drill.guild.GuildSettingsStore;
 import dev.drill.discord.AdminAction;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
+import dev.drill.guild.GuildSettingsStore;
 import dev.drill.round.RoundService;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import org.springframework.context.annotation.Bean;

@@ -1,9 +1,9 @@
 package dev.drill.admin;
 
-import dev.drill.round.RoundService;
 import dev.drill.discord.AdminAction;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
+import dev.drill.round.RoundService;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;

@@ -1,9 +1,9 @@
 package dev.drill.answer;
 
-import dev.drill.score.RoundDirectory;
-import dev.drill.score.RoundRef;
 import dev.drill.ops.DrillMetrics;
 import dev.drill.score.EventIds;
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import dev.drill.score.ScoreChange;
 import dev.drill.score.ScoreRetryQueue;
 import dev.drill.score.ScoreStore;

@@ -1,6 +1,5 @@
 package dev.drill.content;
 
-import dev.drill.content.ContentException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -4,6 +4,7 @@ import dev.drill.discord.CommandNames;
 import dev.drill.discord.CommandRegistry;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
+import dev.drill.score.PointsRules;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -17,9 +18,12 @@ final class HelpCommand implements SlashCommand {
 
     private final ObjectProvider<CommandRegistry> registry;
 
-    HelpCommand(ObjectProvider<CommandRegistry> registry) {
+    private final PointsRules rules;
+
+    HelpCommand(ObjectProvider<CommandRegistry> registry, PointsRules rules) {
         // Lazy: the registry is built from every command, this one included.
         this.registry = registry;
+        this.rules = rules;
     }
 
     @Override
@@ -34,23 +38,20 @@ final class HelpCommand implements SlashCommand {
 
     @Override
     public void onCommand(SlashCommandInteractionEvent event) {
-        Replies.ephemeral(event, render(registry.getObject()));
+        Replies.ephemeral(event, render(registry.getObject(), rules));
     }
 
-    static MessageEmbed render(CommandRegistry registry) {
+    static MessageEmbed render(CommandRegistry registry, PointsRules rules) {
         return Replies.embed()
                 .setTitle("Drill: daily backend interview practice")
                 .setDescription("On the days your team chose, Drill posts one backend interview question in the"
-                        + " practice channel and opens a thread. Answer in the thread (one real answer, 40+"
-                        + " characters); react 👍 to the answers you like. When the round closes, Drill posts a"
+                        + " practice channel and opens a thread. Answer in the thread (one real answer, "
+                        + rules.minAnswerChars()
+                        + "+ characters); react 👍 to the answers you like. When the round closes, Drill posts a"
                         + " recap with a model answer, the best-voted answers and the leaderboard.")
                 .addField("Commands", list(registry, CommandNames.DRILL), false)
                 .addField("For admins (Manage Server)", list(registry, CommandNames.ADMIN), false)
-                .addField(
-                        "Points",
-                        "+10 for an answer · +1 per round of streak beyond the first (max +5) · +1 per 👍 from"
-                                + " another member (max +5) · +5 for the best answer, awarded by a moderator",
-                        false)
+                .addField("Points", rules.summary(), false)
                 .build();
     }
 

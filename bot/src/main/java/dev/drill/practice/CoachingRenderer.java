@@ -1,7 +1,6 @@
 package dev.drill.practice;
 
 import dev.drill.content.Question;
-import dev.drill.content.Level;
 import dev.drill.discord.Replies;
 import java.util.ArrayList;
 import java.util.List;

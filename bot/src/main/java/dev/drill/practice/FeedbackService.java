@@ -1,9 +1,10 @@
 package dev.drill.practice;
 
-import dev.drill.score.RoundDirectory;
-import dev.drill.score.RoundRef;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
+import dev.drill.score.PointsRules;
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import dev.drill.score.ScoreService;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,10 @@ public final class FeedbackService {
     private final ScoreService scores;
     private final QuestionBank bank;
 
-    FeedbackService(RoundDirectory rounds, ScoreService scores, QuestionBank bank) {
+    private final PointsRules rules;
+
+    FeedbackService(RoundDirectory rounds, ScoreService scores, QuestionBank bank, PointsRules rules) {
+        this.rules = rules;
         this.rounds = rounds;
         this.scores = scores;
         this.bank = bank;
@@ -49,7 +53,8 @@ public final class FeedbackService {
         if (answer.isEmpty()) {
             return new Refused(
                     round.get().open()
-                            ? "You have not answered this round yet: reply in its thread (40+ characters), then ask again."
+                            ? "You have not answered this round yet: reply in its thread (" + rules.minAnswerChars()
+                                    + "+ characters), then ask again."
                             : "You did not answer the round of " + round.get().date() + ".");
         }
         return new Found(round.get(), question.get(), round.get().threadId(), answer.get());

@@ -1,6 +1,5 @@
 package dev.drill.practice;
 
-import dev.drill.practice.CoachingRenderer;
 import dev.drill.content.Level;
 import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;

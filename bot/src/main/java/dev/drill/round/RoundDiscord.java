@@ -2,6 +2,7 @@ package dev.drill.round;
 
 import dev.drill.discord.ChannelPermissions;
 import dev.drill.discord.DiscordGateway;
+import dev.drill.score.PointsRules;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +30,11 @@ final class RoundDiscord implements RoundPublisher {
 
     private final DiscordGateway gateway;
 
-    RoundDiscord(DiscordGateway gateway) {
+    private final PointsRules rules;
+
+    RoundDiscord(DiscordGateway gateway, PointsRules rules) {
         this.gateway = gateway;
+        this.rules = rules;
     }
 
     @Override
@@ -46,7 +50,7 @@ final class RoundDiscord implements RoundPublisher {
             throw new ChannelUnavailable("I lack " + ChannelPermissions.names(missing) + " in #" + channel.getName());
         }
         try {
-            return channel.sendMessage(RoundRenderer.question(post))
+            return channel.sendMessage(RoundRenderer.question(post, rules))
                     .setNonce(post.nonce())
                     .complete()
                     .getIdLong();
@@ -100,7 +104,7 @@ final class RoundDiscord implements RoundPublisher {
             throw new ChannelUnavailable("the round's thread no longer exists");
         }
         thread.getManager().setLocked(true).complete();
-        List<MessageCreateData> recap = RoundRenderer.recap(closing.recap());
+        List<MessageCreateData> recap = RoundRenderer.recap(closing.recap(), rules);
         Message first = null;
         for (int i = 0; i < recap.size(); i++) {
             Message sent = thread.sendMessage(recap.get(i))

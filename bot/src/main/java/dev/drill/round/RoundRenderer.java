@@ -1,10 +1,11 @@
 package dev.drill.round;
 
-import dev.drill.practice.CoachingRenderer;
 import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.Replies;
+import dev.drill.practice.CoachingRenderer;
 import dev.drill.score.CountedAnswer;
+import dev.drill.score.PointsRules;
 import dev.drill.score.RecapScores;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class RoundRenderer {
 
     private RoundRenderer() {}
 
-    static MessageCreateData question(RoundPublisher.Post post) {
+    static MessageCreateData question(RoundPublisher.Post post, PointsRules rules) {
         Question q = post.question();
         EmbedBuilder embed = Replies.embed()
                 .setTitle(Replies.fit(
@@ -40,7 +41,8 @@ final class RoundRenderer {
                 .addField("Closes", TimeFormat.RELATIVE.format(post.closes().toEpochMilli()), true)
                 .addField(
                         "How to answer",
-                        "Reply in the thread below: your first message of 40+ characters is your answer (+10)."
+                        "Reply in the thread below: your first message of " + rules.minAnswerChars()
+                                + "+ characters is your answer (+" + rules.answer() + ")."
                                 + " React 👍 to the answers you find best. The recap with a model answer comes when"
                                 + " the round closes.",
                         false);
@@ -64,7 +66,7 @@ final class RoundRenderer {
     }
 
     /** The recap as one or more messages, each within Discord's embed limits. */
-    static List<MessageCreateData> recap(Recap recap) {
+    static List<MessageCreateData> recap(Recap recap, PointsRules rules) {
         List<MessageEmbed> embeds = new ArrayList<>();
         RecapScores scores = recap.scores();
         EmbedBuilder summary = Replies.embed()
@@ -82,7 +84,9 @@ final class RoundRenderer {
             if (!voted.isEmpty()) {
                 summary.addField("Most 👍", lines(voted, a -> link(recap, a) + " · " + a.votes() + " 👍"), false);
             }
-            scores.bestAnswer().ifPresent(best -> summary.addField("Best answer", link(recap, best) + " · +5", false));
+            scores.bestAnswer()
+                    .ifPresent(best ->
+                            summary.addField("Best answer", link(recap, best) + " · +" + rules.bestAnswer(), false));
             if (!scores.weekTop().isEmpty()) {
                 summary.addField(
                         "This week",

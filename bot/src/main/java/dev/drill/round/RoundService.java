@@ -1,6 +1,5 @@
 package dev.drill.round;
 
-import dev.drill.score.RoundRef;
 import dev.drill.content.Level;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
@@ -8,6 +7,7 @@ import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.ops.DrillMetrics;
 import dev.drill.ops.GuildLog;
+import dev.drill.score.RoundRef;
 import dev.drill.score.ScoreService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.drill.round;
 
-import dev.drill.score.RoundDirectory;
-import dev.drill.score.RoundRef;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.redis.Keys;
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package dev.drill.score;
 
 /**
- * How many points each part of an answer is worth. One record, so that a later per-guild setting can
- * replace {@link #DEFAULTS} without touching the scoring code or the Lua scripts (which receive these
- * numbers as arguments).
+ * How many points each part of an answer is worth: the one home of these numbers. Bound from
+ * {@code drill.points.*} (ScoreConfig); the Lua scripts receive them as arguments and apply the formulas
+ * (the streak bonus and the vote cap are computed there, nowhere else), and the help, the question post,
+ * the recap and the feedback text are rendered from them.
  *
  * @param answer points for a counted answer
  * @param streakBonusPerRound bonus per consecutive round answered beyond the first
@@ -38,13 +39,10 @@ public record PointsRules(
         }
     }
 
-    /** The bonus of an answer that makes {@code streak} consecutive rounds (1 = no streak yet). */
-    public int streakBonus(int streak) {
-        return Math.min(Math.max(0, streak - 1) * streakBonusPerRound, streakBonusMax);
-    }
-
-    /** The points that {@code votes} valid votes are worth on one answer. */
-    public int votePoints(int votes) {
-        return Math.min(Math.max(0, votes) * perVote, votesMax);
+    /** The points, as the help and the README state them. */
+    public String summary() {
+        return "+" + answer + " for an answer · +" + streakBonusPerRound + " per round of streak beyond the first"
+                + " (max +" + streakBonusMax + ") · +" + perVote + " per 👍 from another member (max +" + votesMax
+                + ") · +" + bestAnswer + " for the best answer, awarded by a moderator";
     }
 }

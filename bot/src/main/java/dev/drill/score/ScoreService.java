@@ -1,7 +1,5 @@
 package dev.drill.score;
 
-import dev.drill.score.RoundDirectory;
-import dev.drill.score.RoundRef;
 import dev.drill.redis.Keys;
 import java.time.Clock;
 import java.time.ZoneId;

@@ -1,6 +1,5 @@
 package dev.drill.score;
 
-import dev.drill.score.RoundRef;
 import dev.drill.redis.Keys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,13 +66,16 @@ public final class ScoreStore {
     private final Map<String, String> knownNames = new ConcurrentHashMap<>();
     private final Map<String, Boolean> ttlChecked = new ConcurrentHashMap<>();
 
-    public ScoreStore(StringRedisTemplate redis) {
+    private final PointsRules rules;
+
+    public ScoreStore(StringRedisTemplate redis, PointsRules rules) {
         this.redis = redis;
+        this.rules = rules;
     }
 
     /** The rules of a guild; one place to read per-guild settings once they exist. */
     public PointsRules rules(long guild) {
-        return PointsRules.DEFAULTS;
+        return rules;
     }
 
     /** Counts {@code message} as {@code member}'s answer in {@code round}, unless the script refuses. */

@@ -1,6 +1,5 @@
 package dev.drill.score;
 
-import dev.drill.score.RoundRef;
 import java.util.Optional;
 
 /**

@@ -1,16 +1,15 @@
 package dev.drill.answer;
 
-import dev.drill.score.RoundRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drill.ops.DrillMetrics;
 import dev.drill.redis.Keys;
 import dev.drill.redis.RedisFixture;
 import dev.drill.score.BoardPeriod;
+import dev.drill.score.FakeRounds;
 import dev.drill.score.MemberStats;
-import dev.drill.score.ScoreRetryQueue;
+import dev.drill.score.RoundRef;
 import dev.drill.score.ScoreService;
-import dev.drill.score.ScoreStore;
+import dev.drill.score.ScoringFixture;
 import dev.drill.sim.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,11 +56,11 @@ class AnswerServiceTests {
     @BeforeEach
     void setUp() {
         redis.flushAll();
-        rounds = new FakeRounds();
-        clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-        ScoreStore store = new ScoreStore(redis.template());
-        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock, DrillMetrics.none());
-        scores = new ScoreService(store, rounds, clock);
+        ScoringFixture scoring = ScoringFixture.on(redis, Instant.parse("2026-12-01T10:00:00Z"));
+        rounds = scoring.rounds;
+        clock = scoring.clock;
+        answers = scoring.answers;
+        scores = scoring.scores;
         round = rounds.open(GUILD, "2026-12-01", 1, THREAD, BERLIN);
     }
 

@@ -3,12 +3,10 @@ package dev.drill.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.drill.ops.DrillMetrics;
 import dev.drill.redis.RedisFixture;
 import dev.drill.score.ScoreRetryQueue;
 import dev.drill.score.ScoreService;
-import dev.drill.score.ScoreStore;
-import dev.drill.sim.MutableClock;
+import dev.drill.score.ScoringFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +35,11 @@ class ScoreDurabilityTests {
     @BeforeEach
     void setUp() {
         redis = RedisFixture.start(dir);
-        FakeRounds rounds = new FakeRounds();
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-        ScoreStore store = new ScoreStore(redis.template());
-        queue = new ScoreRetryQueue();
-        answers = new AnswerService(rounds, store, queue, clock, DrillMetrics.none());
-        scores = new ScoreService(store, rounds, clock);
-        rounds.open(GUILD, "2026-12-01", 1, THREAD, ZoneId.of("UTC"));
+        ScoringFixture scoring = ScoringFixture.on(redis, Instant.parse("2026-12-01T10:00:00Z"));
+        queue = scoring.queue;
+        answers = scoring.answers;
+        scores = scoring.scores;
+        scoring.rounds.open(GUILD, "2026-12-01", 1, THREAD, ZoneId.of("UTC"));
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import dev.drill.redis.RedisFixture;
 import dev.drill.round.RoundFixtures;
 import dev.drill.round.RoundStore;
 import dev.drill.score.BoardPeriod;
+import dev.drill.score.PointsRules;
 import dev.drill.score.ScoreRetryQueue;
 import dev.drill.score.ScoreService;
 import dev.drill.score.ScoreStore;
@@ -80,7 +81,7 @@ class ScoringBenchmarkTests {
         template = redis.template();
         clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
         rounds = new RoundStore(template, new GuildSettingsStore(template), clock);
-        store = new ScoreStore(template);
+        store = new ScoreStore(template, PointsRules.DEFAULTS);
         scores = new ScoreService(store, rounds, clock);
         answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock, DrillMetrics.none());
     }

@@ -8,6 +8,7 @@ import dev.drill.content.QuestionBank;
 import dev.drill.repository.RepositoryPaths;
 import dev.drill.score.CountedAnswer;
 import dev.drill.score.LeaderboardEntry;
+import dev.drill.score.PointsRules;
 import dev.drill.score.RecapScores;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ class RoundRendererTests {
     @Test
     @DisplayName("the question post shows level, topics, prompt, how to answer and when it closes")
     void questionPost() {
-        MessageCreateData data = RoundRenderer.question(post(0, false));
+        MessageCreateData data = RoundRenderer.question(post(0, false), PointsRules.DEFAULTS);
         MessageEmbed embed = data.getEmbeds().get(0);
 
         assertThat(embed.getTitle()).isEqualTo("Daily drill · 2026-12-01 · Fresher");
@@ -59,7 +60,7 @@ class RoundRendererTests {
     @Test
     @DisplayName("pings the configured role, and only it; a late post says so")
     void pingAndLate() {
-        MessageCreateData data = RoundRenderer.question(post(777, true));
+        MessageCreateData data = RoundRenderer.question(post(777, true), PointsRules.DEFAULTS);
 
         assertThat(data.getContent()).isEqualTo("<@&777>");
         assertThat(data.getMentionedRoles()).containsExactly("777");
@@ -79,7 +80,8 @@ class RoundRendererTests {
     @Test
     @DisplayName("the recap links the most-voted answers, names the award and shows the week's top")
     void recapScores() {
-        MessageEmbed summary = RoundRenderer.recap(new Recap(1, 2, "2026-12-01", HTTP, false, SCORES))
+        MessageEmbed summary = RoundRenderer.recap(
+                        new Recap(1, 2, "2026-12-01", HTTP, false, SCORES), PointsRules.DEFAULTS)
                 .get(0)
                 .getEmbeds()
                 .get(0);
@@ -99,7 +101,8 @@ class RoundRendererTests {
     @Test
     @DisplayName("a skipped round's recap says it was not scored")
     void skippedRecap() {
-        MessageEmbed summary = RoundRenderer.recap(new Recap(1, 2, "2026-12-01", HTTP, true, SCORES))
+        MessageEmbed summary = RoundRenderer.recap(
+                        new Recap(1, 2, "2026-12-01", HTTP, true, SCORES), PointsRules.DEFAULTS)
                 .get(0)
                 .getEmbeds()
                 .get(0);
@@ -112,7 +115,8 @@ class RoundRendererTests {
     @DisplayName("every question's recap fits Discord's limits, carrying the model answer and follow-ups")
     void recapWithinLimits() {
         for (Question q : BANK.all()) {
-            List<MessageCreateData> messages = RoundRenderer.recap(new Recap(1, 2, "2026-12-01", q, false, SCORES));
+            List<MessageCreateData> messages =
+                    RoundRenderer.recap(new Recap(1, 2, "2026-12-01", q, false, SCORES), PointsRules.DEFAULTS);
 
             assertThat(messages).allSatisfy(m -> {
                 assertThat(m.getEmbeds()).hasSizeLessThanOrEqualTo(10);

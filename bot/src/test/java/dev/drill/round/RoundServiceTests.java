@@ -10,6 +10,7 @@ import dev.drill.guild.GuildSettingsStore;
 import dev.drill.ops.DrillMetrics;
 import dev.drill.redis.RedisFixture;
 import dev.drill.repository.RepositoryPaths;
+import dev.drill.score.PointsRules;
 import dev.drill.score.ScoreService;
 import dev.drill.score.ScoreStore;
 import dev.drill.sim.MutableClock;
@@ -57,7 +58,7 @@ class RoundServiceTests {
 
     private RoundService newInstance(RoundPublisher publisher) {
         RoundStore store = new RoundStore(REDIS.template(), settings, clock);
-        ScoreService scores = new ScoreService(new ScoreStore(REDIS.template()), store, clock);
+        ScoreService scores = new ScoreService(new ScoreStore(REDIS.template(), PointsRules.DEFAULTS), store, clock);
         return new RoundService(store, settings, BANK, publisher, scores, clock, DrillMetrics.none());
     }
 

@@ -2,7 +2,6 @@ package dev.drill.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drill.score.RoundRef;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;

@@ -1,19 +1,10 @@
-package dev.drill.answer;
+package dev.drill.score;
 
-import dev.drill.score.RoundRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drill.ops.DrillMetrics;
+import dev.drill.answer.AnswerService;
+import dev.drill.answer.ThreadMessage;
 import dev.drill.redis.RedisFixture;
-import dev.drill.score.BoardPeriod;
-import dev.drill.score.CountedAnswer;
-import dev.drill.score.LeaderboardEntry;
-import dev.drill.score.LeaderboardPage;
-import dev.drill.score.MemberStats;
-import dev.drill.score.RecapScores;
-import dev.drill.score.ScoreRetryQueue;
-import dev.drill.score.ScoreService;
-import dev.drill.score.ScoreStore;
 import dev.drill.sim.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,11 +48,11 @@ class ScoreServiceTests {
     @BeforeEach
     void setUp() {
         redis.flushAll();
-        rounds = new FakeRounds();
-        clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-        ScoreStore store = new ScoreStore(redis.template());
-        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock, DrillMetrics.none());
-        scores = new ScoreService(store, rounds, clock);
+        ScoringFixture scoring = ScoringFixture.on(redis, Instant.parse("2026-12-01T10:00:00Z"));
+        rounds = scoring.rounds;
+        clock = scoring.clock;
+        answers = scoring.answers;
+        scores = scoring.scores;
         round = rounds.open(GUILD, "2026-12-01", 1, THREAD, ZoneId.of("Europe/Berlin"));
     }
 

@@ -1,7 +1,5 @@
-package dev.drill.answer;
+package dev.drill.score;
 
-import dev.drill.score.RoundDirectory;
-import dev.drill.score.RoundRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,14 +1,11 @@
-package dev.drill.answer;
+package dev.drill.score;
 
-import dev.drill.score.RoundRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drill.ops.DrillMetrics;
+import dev.drill.answer.AnswerService;
+import dev.drill.answer.ThreadMessage;
 import dev.drill.redis.Keys;
 import dev.drill.redis.RedisFixture;
-import dev.drill.score.ScoreRetryQueue;
-import dev.drill.score.ScoreService;
-import dev.drill.score.ScoreStore;
 import dev.drill.sim.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,11 +61,11 @@ class ScoreInvariantTests {
     @BeforeEach
     void setUp() {
         redis.flushAll();
-        rounds = new FakeRounds();
-        clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
-        ScoreStore store = new ScoreStore(redis.template());
-        answers = new AnswerService(rounds, store, new ScoreRetryQueue(), clock, DrillMetrics.none());
-        scores = new ScoreService(store, rounds, clock);
+        ScoringFixture scoring = ScoringFixture.on(redis, Instant.parse("2026-12-03T10:00:00Z"));
+        rounds = scoring.rounds;
+        clock = scoring.clock;
+        answers = scoring.answers;
+        scores = scoring.scores;
         open = new ArrayList<>();
         for (int i = 0; i < DATES.length; i++) {
             open.add(rounds.open(GUILD, DATES[i], i + 1, 800 + i, ZoneId.of("Europe/Berlin")));
