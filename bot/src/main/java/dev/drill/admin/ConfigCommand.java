@@ -1,7 +1,7 @@
 package dev.drill.admin;
 
 import dev.drill.content.Level;
-import dev.drill.discord.Admins;
+import dev.drill.discord.Access;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
@@ -43,15 +43,17 @@ final class ConfigCommand implements SlashCommand {
     }
 
     @Override
+    public Access access() {
+        return Access.MANAGE_SERVER;
+    }
+
+    @Override
     public SubcommandData definition() {
         return new SubcommandData("config", "Show Drill's settings and the next post time");
     }
 
     @Override
     public void onCommand(SlashCommandInteractionEvent event) {
-        if (!Admins.check(event)) {
-            return;
-        }
         long guild = event.getGuild().getIdLong();
         Optional<GuildSettings> settings = store.find(guild);
         if (settings.isEmpty()) {

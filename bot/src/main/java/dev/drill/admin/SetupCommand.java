@@ -1,6 +1,6 @@
 package dev.drill.admin;
 
-import dev.drill.discord.Admins;
+import dev.drill.discord.Access;
 import dev.drill.discord.ChannelPermissions;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
@@ -59,6 +59,11 @@ final class SetupCommand implements SlashCommand {
     }
 
     @Override
+    public Access access() {
+        return Access.MANAGE_SERVER;
+    }
+
+    @Override
     public SubcommandData definition() {
         return new SubcommandData("setup", "Choose the channel, time and days of the daily question")
                 .addOptions(
@@ -80,9 +85,6 @@ final class SetupCommand implements SlashCommand {
 
     @Override
     public void onCommand(SlashCommandInteractionEvent event) {
-        if (!Admins.check(event)) {
-            return;
-        }
         GuildChannelUnion chosen = event.getOption(CHANNEL, OptionMapping::getAsChannel);
         if (chosen == null || chosen.getType() != ChannelType.TEXT) {
             Replies.ephemeral(event, "Choose a text channel for the daily question.");

@@ -1,11 +1,9 @@
 package dev.drill.answer;
 
+import dev.drill.discord.Access;
 import dev.drill.discord.MessageCommand;
 import dev.drill.discord.Replies;
-import dev.drill.guild.GuildSettings;
-import dev.drill.guild.GuildSettingsStore;
 import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -23,18 +21,20 @@ import org.springframework.stereotype.Component;
 final class AwardBestAnswerCommand implements MessageCommand {
 
     static final String NAME = "Award best answer";
-    static final String REFUSED =
-            "Only members with Manage Server (or the reviewer role set in /drill-admin setup) can award the best answer.";
     static final String NOT_AN_ANSWER = "That message is not a counted answer of a Drill round.";
     static final String ALREADY_AWARDED = "This round already has a best answer.";
     static final String AWARDED = "Done: that answer is this round's best answer.";
 
     private final AnswerService answers;
-    private final GuildSettingsStore settings;
 
-    AwardBestAnswerCommand(AnswerService answers, GuildSettingsStore settings) {
+    AwardBestAnswerCommand(AnswerService answers) {
         this.answers = answers;
-        this.settings = settings;
+    }
+
+    /** Manage Server, or the reviewer role an admin chose (Discord's menu shows it to them once allowed there). */
+    @Override
+    public Access access() {
+        return Access.REVIEWER;
     }
 
     @Override
@@ -46,12 +46,6 @@ final class AwardBestAnswerCommand implements MessageCommand {
 
     @Override
     public void onCommand(MessageContextInteractionEvent event) {
-        // Discord's default permission can be overridden per server, so the bot checks again itself.
-        Member member = event.getMember();
-        if (event.getGuild() == null || !mayAward(event.getGuild().getIdLong(), member)) {
-            Replies.ephemeral(event, REFUSED);
-            return;
-        }
         Message target = event.getTarget();
         AwardOutcome outcome =
                 answers.awardBest(event.getGuild().getIdLong(), target.getChannelIdLong(), target.getIdLong());
@@ -65,18 +59,6 @@ final class AwardBestAnswerCommand implements MessageCommand {
                         .queue();
             }
         }
-    }
-
-    /** Manage Server, or the reviewer role an admin chose (Discord's menu shows it to them once allowed there). */
-    private boolean mayAward(long guild, Member member) {
-        if (member == null) {
-            return false;
-        }
-        if (member.hasPermission(Permission.MANAGE_SERVER)) {
-            return true;
-        }
-        long reviewer = settings.find(guild).map(GuildSettings::reviewerRole).orElse(0L);
-        return reviewer != 0 && member.getRoles().stream().anyMatch(r -> r.getIdLong() == reviewer);
     }
 
     static String publicNote(String authorName) {

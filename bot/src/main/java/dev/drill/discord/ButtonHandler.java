@@ -11,6 +11,11 @@ public interface ButtonHandler {
 
     String prefix();
 
+    /** Who may click it; the router checks before {@link #onButton}. */
+    default Access access() {
+        return Access.EVERYONE;
+    }
+
     void onButton(ButtonInteractionEvent event, List<String> args);
 
     /** Builds a custom id this handler will receive. */

@@ -26,6 +26,14 @@ public final class CommandRegistry {
         slash.stream()
                 .sorted(Comparator.comparing(SlashCommand::name))
                 .forEach(c -> put(this.slash, key(c.parent(), c.name()), c));
+        // Discord gates /drill-admin by Manage Server; our own check must agree for every subcommand.
+        slash.stream()
+                .filter(c -> c.parent().equals(CommandNames.ADMIN) && c.access() != Access.MANAGE_SERVER)
+                .findFirst()
+                .ifPresent(c -> {
+                    throw new IllegalStateException(
+                            "/" + CommandNames.ADMIN + " " + c.name() + " must declare Access.MANAGE_SERVER");
+                });
         message.forEach(c -> put(this.message, c.name(), c));
         buttons.forEach(b -> put(this.buttons, b.prefix(), b));
     }

@@ -25,10 +25,12 @@ final class CommandRouter extends ListenerAdapter {
 
     private final CommandRegistry registry;
     private final InteractionTimer timer;
+    private final Admins admins;
 
-    CommandRouter(CommandRegistry registry, InteractionTimer timer) {
+    CommandRouter(CommandRegistry registry, InteractionTimer timer, Admins admins) {
         this.registry = registry;
         this.timer = timer;
+        this.admins = admins;
     }
 
     @Override
@@ -44,7 +46,11 @@ final class CommandRouter extends ListenerAdapter {
         }
         registry.slash(event.getName(), sub)
                 .ifPresentOrElse(
-                        command -> run("/" + event.getFullCommandName(), () -> command.onCommand(event), event),
+                        command -> run(
+                                "/" + event.getFullCommandName(),
+                                command.access(),
+                                () -> command.onCommand(event),
+                                event),
                         () -> Replies.ephemeral(
                                 event,
                                 "I don't know `/" + event.getFullCommandName()
@@ -76,7 +82,7 @@ final class CommandRouter extends ListenerAdapter {
         }
         registry.message(event.getName())
                 .ifPresentOrElse(
-                        command -> run(event.getName(), () -> command.onCommand(event), event),
+                        command -> run(event.getName(), command.access(), () -> command.onCommand(event), event),
                         () -> Replies.ephemeral(event, "I don't know the action '" + event.getName() + "'."));
     }
 
@@ -90,11 +96,16 @@ final class CommandRouter extends ListenerAdapter {
         List<String> args = Arrays.asList(parts).subList(2, parts.length);
         registry.button(parts[1])
                 .ifPresentOrElse(
-                        handler -> run(event.getComponentId(), () -> handler.onButton(event, args), event),
+                        handler -> run(
+                                event.getComponentId(), handler.access(), () -> handler.onButton(event, args), event),
                         () -> Replies.ephemeral(event, "This button no longer does anything."));
     }
 
-    private static void run(String what, Runnable action, IReplyCallback event) {
+    /** Checks the declared access first: a command runs only for members it allows. */
+    private void run(String what, Access access, Runnable action, IReplyCallback event) {
+        if (!admins.check(access, event)) {
+            return;
+        }
         try {
             action.run();
         } catch (RuntimeException e) {

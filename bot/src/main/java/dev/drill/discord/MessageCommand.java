@@ -8,6 +8,11 @@ public interface MessageCommand {
 
     CommandData definition();
 
+    /** Who may use it; the router checks before {@link #onCommand}. */
+    default Access access() {
+        return Access.EVERYONE;
+    }
+
     void onCommand(MessageContextInteractionEvent event);
 
     default String name() {

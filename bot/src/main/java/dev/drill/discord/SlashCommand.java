@@ -12,6 +12,11 @@ public interface SlashCommand {
 
     SubcommandData definition();
 
+    /** Who may run it; every {@code /drill-admin} subcommand must say {@link Access#MANAGE_SERVER}. */
+    default Access access() {
+        return Access.EVERYONE;
+    }
+
     void onCommand(SlashCommandInteractionEvent event);
 
     /** Suggestions for an option marked as autocompleted; none by default. */

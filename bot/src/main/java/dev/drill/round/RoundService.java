@@ -67,6 +67,14 @@ public final class RoundService {
         this.clock = clock;
     }
 
+    /**
+     * Runs {@code work} alone with the round work of this instance: the scheduler's tick and the admin use
+     * cases never interleave on one guild's rounds.
+     */
+    synchronized <T> T exclusive(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** Runs the due work of every guild whose next due instant has come. */
     public synchronized void runDue() {
         if (!publisher.ready()) {
@@ -118,7 +126,7 @@ public final class RoundService {
     }
 
     /** Books the guild's next due instant: its next opening, an open round's close, or a retry. */
-    private void bookNext(long guild, Instant now, Instant retry) {
+    void bookNext(long guild, Instant now, Instant retry) {
         // Read again: opening may just have paused the guild (a lost channel).
         Instant next = settingsStore
                 .find(guild)
@@ -260,56 +268,6 @@ public final class RoundService {
         return z ^ (z >>> 33);
     }
 
-    /** What an admin command did, as the sentence to show them. */
-    public record Outcome(boolean done, String message) {}
-
-    /** {@code /drill-admin post-now}: closes the open round and opens today's now. */
-    public synchronized Outcome postNow(long guild) {
-        Instant now = clock.instant();
-        Optional<GuildSettings> found = settingsStore.find(guild);
-        if (found.isEmpty()) {
-            return new Outcome(false, "Drill is not set up here yet: run `/drill-admin setup` first.");
-        }
-        GuildSettings settings = found.get();
-        Schedule schedule = Schedule.of(settings);
-        LocalDate today = LocalDate.ofInstant(now, settings.zone());
-        if (rounds.find(guild, today.toString())
-                .filter(r -> r.state() != RoundState.CLAIMED)
-                .isPresent()) {
-            return new Outcome(
-                    false,
-                    "Today's round (" + today + ") has already been posted; there is at most one"
-                            + " round a day. The next one opens <t:"
-                            + upcomingOpening(guild, schedule, now).getEpochSecond() + ":f>.");
-        }
-        currentRound(guild).filter(Round::isOpen).ifPresent(r -> close(r, RoundState.CLOSED));
-        Optional<Instant> retry = open(settings, today.toString(), now, schedule.closeOf(today, now), false);
-        bookNext(guild, now, retry.orElse(null));
-        Optional<Round> opened = rounds.find(guild, today.toString()).filter(Round::isOpen);
-        if (opened.isEmpty()) {
-            return new Outcome(
-                    false,
-                    settingsStore.find(guild).filter(GuildSettings::paused).isPresent()
-                            ? "I could not post: "
-                                    + settingsStore.find(guild).get().pausedReason()
-                            : "Discord did not take the post just now; I will keep trying for a few minutes.");
-        }
-        return new Outcome(true, "Posted today's question in <#" + opened.get().channel() + ">.");
-    }
-
-    /** {@code /drill-admin skip}: closes the open round without scoring it; the schedule goes on. */
-    public synchronized Outcome skip(long guild) {
-        Optional<Round> open = currentRound(guild).filter(Round::isOpen);
-        if (open.isEmpty()) {
-            return new Outcome(false, "There is no open round to skip.");
-        }
-        close(open.get(), RoundState.SKIPPED);
-        rounds.releaseSeq(guild, open.get().seq());
-        rounds.forgetLatest(guild, open.get().date());
-        bookNext(guild, clock.instant(), null);
-        return new Outcome(true, "Skipped the round of " + open.get().date() + ": it is closed and not scored.");
-    }
-
     /**
      * Books the guild's next due work after its settings changed (setup, pause, resume). It does not post a
      * slot that already passed today: catching up late is for a bot that was down, not for a new schedule.
@@ -329,7 +287,7 @@ public final class RoundService {
      * The next opening that will really post: a slot whose local date already has its round (one posted
      * early with post-now) opens nothing, so the one after it is the next.
      */
-    private Instant upcomingOpening(long guild, Schedule schedule, Instant now) {
+    Instant upcomingOpening(long guild, Schedule schedule, Instant now) {
         Instant next = schedule.nextOpening(now);
         for (int i = 0;
                 i < 7 && rounds.find(guild, schedule.dateOf(next).toString()).isPresent();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AwardBestAnswerCommandTests {
 
-    private final CommandData definition = new AwardBestAnswerCommand(null, null).definition();
+    private final CommandData definition = new AwardBestAnswerCommand(null).definition();
 
     @Test
     @DisplayName("'Award best answer' is a message command, in servers only, shown by default to Manage Server only")
@@ -22,6 +22,12 @@ class AwardBestAnswerCommandTests {
         assertThat(definition.getContexts()).isEqualTo(Set.of(InteractionContextType.GUILD));
         assertThat(definition.getDefaultPermissions().getPermissionsRaw())
                 .isEqualTo(Permission.MANAGE_SERVER.getRawValue());
+    }
+
+    @Test
+    @DisplayName("it declares the reviewer access: Manage Server or the reviewer role, checked by the router")
+    void access() {
+        assertThat(new AwardBestAnswerCommand(null).access()).isEqualTo(dev.drill.discord.Access.REVIEWER);
     }
 
     @Test

@@ -62,6 +62,10 @@ class RoundServiceTests {
         return new RoundService(store, settings, BANK, publisher, scores, clock, DrillMetrics.none());
     }
 
+    private RoundAdmin admin() {
+        return new RoundAdmin(service, new RoundStore(REDIS.template(), settings, clock), settings, clock);
+    }
+
     private void setUp(EnumSet<DayOfWeek> days, List<Level> levels) {
         settings.save(new GuildSettings(GUILD, 500, LocalTime.of(9, 0), BERLIN, days, levels, 0, 0, false, ""));
         service.reschedule(GUILD);
@@ -326,12 +330,13 @@ class RoundServiceTests {
         void postNow() {
             setUpWeekdays();
 
-            RoundService.Outcome first = service.postNow(GUILD);
-            RoundService.Outcome second = service.postNow(GUILD);
+            RoundAdmin.PostNow first = admin().postNow(GUILD);
+            RoundAdmin.PostNow second = admin().postNow(GUILD);
 
-            assertThat(first.done()).isTrue();
-            assertThat(second.done()).isFalse();
-            assertThat(second.message()).contains("already been posted");
+            assertThat(first).isEqualTo(new RoundAdmin.PostNow.Posted(500));
+            assertThat(second)
+                    .isEqualTo(new RoundAdmin.PostNow.AlreadyPosted(
+                            java.time.LocalDate.parse("2026-11-30"), Instant.parse("2026-12-01T08:00:00Z")));
             assertThat(discord.posts).hasSize(1);
 
             at("2026-11-30T08:00:00Z"); // today's scheduled time: the round exists already
@@ -344,19 +349,19 @@ class RoundServiceTests {
             setUpWeekdays();
             at("2026-11-30T08:00:00Z");
 
-            RoundService.Outcome outcome = service.skip(GUILD);
+            RoundAdmin.Skip outcome = admin().skip(GUILD);
             // until the next round there is no latest round: the skipped one counts for nothing
             assertThat(new RoundStore(REDIS.template(), settings, clock).latest(GUILD))
                     .isEmpty();
             at("2026-12-01T08:00:00Z");
 
-            assertThat(outcome.done()).isTrue();
+            assertThat(outcome).isEqualTo(new RoundAdmin.Skip.Skipped("2026-11-30"));
             assertThat(discord.closings)
                     .singleElement()
                     .satisfies(c -> assertThat(c.recap().skipped()).isTrue());
             assertThat(discord.posts).hasSize(2);
-            assertThat(service.skip(GUILD).done()).isTrue();
-            assertThat(service.skip(GUILD).message()).isEqualTo("There is no open round to skip.");
+            assertThat(admin().skip(GUILD)).isEqualTo(new RoundAdmin.Skip.Skipped("2026-12-01"));
+            assertThat(admin().skip(GUILD)).isEqualTo(new RoundAdmin.Skip.NothingOpen());
         }
 
         @Test
