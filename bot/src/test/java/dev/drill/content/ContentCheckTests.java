@@ -45,7 +45,8 @@ class ContentCheckTests {
                         new KeyPoint("Invalidation", List.of("ttl", "invalidate"))),
                 "HTTP methods are verbs. TODO write the rest of this answer.",
                 List.of(),
-                "content/backend/fresher/14-http-methods.yaml");
+                "content/backend/fresher/14-http-methods.yaml",
+                List.of());
 
         List<ContentCheck.Problem> problems = ContentCheck.check(broken);
 
@@ -74,7 +75,8 @@ class ContentCheckTests {
                 good.keyPoints(),
                 lazy,
                 good.followUps(),
-                good.source());
+                good.source(),
+                good.misconceptions());
 
         assertThat(ContentCheck.check(lazyCopy))
                 .singleElement()
