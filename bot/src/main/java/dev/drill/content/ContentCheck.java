@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The coaching-content rules a question must meet before it ships: a model answer of interview length that
- * fits an embed, key points with enough signals, follow-ups, no placeholder text, and an answer that itself
- * mentions at least half of its own key points (the check a lazy answer fails).
+ * fits an embed, key points with enough signals, follow-ups, misconceptions with enough signals, no placeholder
+ * text, and an answer that itself mentions at least half of its own key points (the check a lazy answer fails).
  */
 public final class ContentCheck {
 
@@ -56,6 +56,22 @@ public final class ContentCheck {
         if (q.followUps().isEmpty() || q.followUps().size() > 3) {
             problems.add(new Problem(
                     q.source(), "followUps", "has " + q.followUps().size() + " follow-ups; it needs 1 to 3"));
+        }
+        if (q.misconceptions().isEmpty() || q.misconceptions().size() > 4) {
+            problems.add(new Problem(
+                    q.source(),
+                    "misconceptions",
+                    "has " + q.misconceptions().size() + " misconceptions; it needs 1 to 4"));
+        }
+        for (Misconception wrong : q.misconceptions()) {
+            if (wrong.claim().isBlank()
+                    || wrong.correction().isBlank()
+                    || wrong.signals().size() < 2) {
+                problems.add(new Problem(
+                        q.source(),
+                        "misconceptions",
+                        "'" + wrong.claim() + "' needs a claim, a correction and at least two signals"));
+            }
         }
         List<String> texts = new ArrayList<>(List.of(answer));
         texts.addAll(q.followUps());

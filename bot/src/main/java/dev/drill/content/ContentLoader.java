@@ -43,6 +43,8 @@ public final class ContentLoader {
 
     record KeyPointFile(String text, List<String> signals) {}
 
+    record MisconceptionFile(String claim, String correction, Integer contradicts, List<String> signals) {}
+
     record QuestionFile(
             String id,
             String level,
@@ -52,7 +54,8 @@ public final class ContentLoader {
             List<String> related,
             List<KeyPointFile> keyPoints,
             String modelAnswer,
-            List<String> followUps) {}
+            List<String> followUps,
+            List<MisconceptionFile> misconceptions) {}
 
     /** Loads the packs under a folder, or the packs bundled on the classpath when the folder does not exist. */
     public QuestionBank load(Path root) {
@@ -183,6 +186,35 @@ public final class ContentLoader {
         if (followUps.stream().anyMatch(f -> f == null || f.isBlank())) {
             throw fieldError(source, "followUps", "has a blank follow-up");
         }
+        List<Misconception> misconceptions = new ArrayList<>();
+        for (MisconceptionFile wrong : orEmpty(file.misconceptions())) {
+            if (wrong == null || wrong.claim() == null || wrong.claim().isBlank()) {
+                throw fieldError(source, "misconceptions", "has a misconception without a claim");
+            }
+            String claim = wrong.claim().strip();
+            if (wrong.correction() == null || wrong.correction().isBlank()) {
+                throw fieldError(source, "misconceptions", "has no correction for '" + claim + "'");
+            }
+            if (wrong.contradicts() != null && (wrong.contradicts() < 0 || wrong.contradicts() >= keyPoints.size())) {
+                throw fieldError(
+                        source,
+                        "misconceptions",
+                        "has '" + claim + "' contradict key point " + wrong.contradicts() + ", but the key points are "
+                                + (keyPoints.isEmpty() ? "none" : "0 to " + (keyPoints.size() - 1)));
+            }
+            List<String> signals = orEmpty(wrong.signals());
+            if (signals.isEmpty()) {
+                throw fieldError(source, "misconceptions", "has no signals for '" + claim + "'");
+            }
+            if (signals.stream().anyMatch(s -> s == null || s.isBlank())) {
+                throw fieldError(source, "misconceptions", "has a blank signal in '" + claim + "'");
+            }
+            misconceptions.add(new Misconception(
+                    claim,
+                    wrong.correction().strip(),
+                    wrong.contradicts() == null ? Misconception.NONE : wrong.contradicts(),
+                    signals.stream().map(String::strip).toList()));
+        }
         return new Question(
                 file.id(),
                 level,
@@ -193,7 +225,8 @@ public final class ContentLoader {
                 keyPoints,
                 modelAnswer,
                 followUps.stream().map(String::strip).toList(),
-                source.name());
+                source.name(),
+                misconceptions);
     }
 
     private <T> T parse(Source source, Class<T> type) {

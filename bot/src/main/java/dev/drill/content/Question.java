@@ -13,13 +13,15 @@ public record Question(
         List<KeyPoint> keyPoints,
         String modelAnswer,
         List<String> followUps,
-        String source) {
+        String source,
+        List<Misconception> misconceptions) {
 
     public Question {
         topics = List.copyOf(topics);
         related = List.copyOf(related);
         keyPoints = List.copyOf(keyPoints);
         followUps = List.copyOf(followUps);
+        misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
         modelAnswer = modelAnswer == null ? "" : modelAnswer.strip();
     }
 

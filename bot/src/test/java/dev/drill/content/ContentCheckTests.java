@@ -45,7 +45,8 @@ class ContentCheckTests {
                         new KeyPoint("Invalidation", List.of("ttl", "invalidate"))),
                 "HTTP methods are verbs. TODO write the rest of this answer.",
                 List.of(),
-                "content/backend/fresher/14-http-methods.yaml");
+                "content/backend/fresher/14-http-methods.yaml",
+                List.of());
 
         List<ContentCheck.Problem> problems = ContentCheck.check(broken);
 
@@ -54,9 +55,35 @@ class ContentCheckTests {
                 .anyMatch(p -> p.contains("field 'modelAnswer' has 11 words"))
                 .anyMatch(p -> p.contains("'Caching layers' needs at least two signals"))
                 .anyMatch(p -> p.contains("field 'followUps' has 0 follow-ups"))
+                .anyMatch(p -> p.contains("field 'misconceptions' has 0 misconceptions; it needs 1 to 4"))
                 .anyMatch(p -> p.contains("placeholder text"))
                 .anyMatch(p -> p.contains("mentions only 0 of its 3 key points"))
                 .allMatch(p -> p.startsWith("content/backend/fresher/14-http-methods.yaml"));
+    }
+
+    @Test
+    @DisplayName("fails a misconception with fewer than two signals, and more than four misconceptions")
+    void misconceptionRules() {
+        Question good = BANK.byId("distributed-transactions").orElseThrow();
+        Misconception thin = new Misconception("2PC is non-blocking", "2PC blocks.", 1, List.of("2pc is non-blocking"));
+        Question broken = new Question(
+                good.id(),
+                good.level(),
+                good.number(),
+                good.topics(),
+                good.prompt(),
+                good.related(),
+                good.keyPoints(),
+                good.modelAnswer(),
+                good.followUps(),
+                good.source(),
+                List.of(thin, thin, thin, thin, thin));
+
+        assertThat(ContentCheck.check(broken))
+                .extracting(Object::toString)
+                .anyMatch(p -> p.contains("field 'misconceptions' has 5 misconceptions; it needs 1 to 4"))
+                .anyMatch(
+                        p -> p.contains("'2PC is non-blocking' needs a claim, a correction and at least two signals"));
     }
 
     @Test
@@ -74,7 +101,8 @@ class ContentCheckTests {
                 good.keyPoints(),
                 lazy,
                 good.followUps(),
-                good.source());
+                good.source(),
+                good.misconceptions());
 
         assertThat(ContentCheck.check(lazyCopy))
                 .singleElement()

@@ -151,6 +151,107 @@ class ContentLoaderTests {
                 .hasMessageContaining("field 'answer' is not a known field");
     }
 
+    private static final String KEY_POINTS = """
+            keyPoints:
+              - text: Safe methods do not change state
+                signals: [safe, read only]
+            """;
+
+    private static String withMisconception(String misconception) {
+        return question("a", "fresher", KEY_POINTS + "misconceptions:\n" + misconception);
+    }
+
+    @Test
+    @DisplayName("misconceptions load with their claim, correction, contradicted key point and signals")
+    void loadsMisconceptions() {
+        String text = withMisconception("""
+                  - claim: " GET may change data "
+                    correction: GET is safe; use POST to change data.
+                    contradicts: 0
+                    signals: [get deletes, " get can change data "]
+                  - claim: HTTP/3 runs over TCP
+                    correction: HTTP/3 runs over QUIC, on UDP.
+                    signals: [http 3 over tcp]
+                """);
+
+        Question question = loader.load(pack(file("01-a.yaml", text))).byId("a").orElseThrow();
+
+        assertThat(question.misconceptions())
+                .containsExactly(
+                        new Misconception(
+                                "GET may change data",
+                                "GET is safe; use POST to change data.",
+                                0,
+                                List.of("get deletes", "get can change data")),
+                        new Misconception(
+                                "HTTP/3 runs over TCP",
+                                "HTTP/3 runs over QUIC, on UDP.",
+                                Misconception.NONE,
+                                List.of("http 3 over tcp")));
+        assertThat(question.misconceptions().get(0).contradictsKeyPoint()).isTrue();
+        assertThat(question.misconceptions().get(1).contradictsKeyPoint()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a question without misconceptions loads with none")
+    void noMisconceptions() {
+        Question question = loader.load(pack(file("01-a.yaml", question("a", "fresher", ""))))
+                .byId("a")
+                .orElseThrow();
+
+        assertThat(question.misconceptions()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a misconception without a claim is refused with its line")
+    void misconceptionWithoutClaim() {
+        String text = withMisconception("  - correction: Something right.\n    signals: [x y]\n");
+
+        assertThatThrownBy(() -> loader.load(pack(file("01-a.yaml", text))))
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("01-a.yaml:10: field 'misconceptions' has a misconception without a claim");
+    }
+
+    @Test
+    @DisplayName("a misconception without a correction is refused")
+    void misconceptionWithoutCorrection() {
+        String text = withMisconception("  - claim: GET may change data\n    signals: [get deletes]\n");
+
+        assertThatThrownBy(() -> loader.load(pack(file("01-a.yaml", text))))
+                .hasMessageContaining(
+                        "01-a.yaml:10: field 'misconceptions' has no correction for 'GET may change data'");
+    }
+
+    @Test
+    @DisplayName("a misconception that contradicts a key point that does not exist is refused")
+    void contradictsOutOfRange() {
+        String text = withMisconception(
+                "  - claim: GET may change data\n    correction: No.\n    contradicts: 1\n    signals: [get deletes]\n");
+
+        assertThatThrownBy(() -> loader.load(pack(file("01-a.yaml", text))))
+                .hasMessageContaining("01-a.yaml:10: field 'misconceptions'")
+                .hasMessageContaining("contradict key point 1, but the key points are 0 to 0");
+    }
+
+    @Test
+    @DisplayName("a misconception without signals is refused")
+    void misconceptionWithoutSignals() {
+        String text = withMisconception("  - claim: GET may change data\n    correction: No.\n");
+
+        assertThatThrownBy(() -> loader.load(pack(file("01-a.yaml", text))))
+                .hasMessageContaining("01-a.yaml:10: field 'misconceptions' has no signals for 'GET may change data'");
+    }
+
+    @Test
+    @DisplayName("an unknown field inside a misconception is named")
+    void unknownMisconceptionField() {
+        String text = withMisconception(
+                "  - claim: GET may change data\n    correction: No.\n    signals: [x]\n    severity: high\n");
+
+        assertThatThrownBy(() -> loader.load(pack(file("01-a.yaml", text))))
+                .hasMessageContaining("field 'misconceptions' is not a known field");
+    }
+
     @Test
     @DisplayName("a pack folder without pack.yaml is refused")
     void missingPackFile() {
