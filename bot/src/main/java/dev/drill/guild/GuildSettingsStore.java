@@ -2,6 +2,7 @@ package dev.drill.guild;
 
 import dev.drill.content.Level;
 import dev.drill.redis.Keys;
+import dev.drill.redis.Store;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,10 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Component;
 
 /** Keeps each guild's settings in one Redis hash. */
-@Component
+@Store
 public final class GuildSettingsStore {
 
     private final StringRedisTemplate redis;

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RoundMetrics {
 
-    RoundMetrics(DrillMetrics metrics, RoundStore rounds) {
-        metrics.gauge("drill.guilds", "Guilds with scheduled rounds", rounds::scheduledGuilds);
+    RoundMetrics(DrillMetrics metrics, DueSchedule due) {
+        metrics.gauge("drill.guilds", "Guilds with scheduled rounds", due::scheduledGuilds);
     }
 }

@@ -1,6 +1,5 @@
 package dev.drill.round;
 
-import dev.drill.content.Level;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
@@ -14,10 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +38,9 @@ public final class RoundService {
     static final Duration RETRY = Duration.ofSeconds(30);
 
     private final RoundStore rounds;
+    private final RoundClaims claims;
+    private final DueSchedule due;
+    private final QuestionPicker picker;
     private final GuildSettingsStore settingsStore;
     private final QuestionBank bank;
     private final RoundPublisher publisher;
@@ -52,6 +51,9 @@ public final class RoundService {
 
     RoundService(
             RoundStore rounds,
+            RoundClaims claims,
+            DueSchedule due,
+            QuestionPicker picker,
             GuildSettingsStore settingsStore,
             QuestionBank bank,
             RoundPublisher publisher,
@@ -59,6 +61,9 @@ public final class RoundService {
             Clock clock,
             DrillMetrics metrics) {
         this.rounds = rounds;
+        this.claims = claims;
+        this.due = due;
+        this.picker = picker;
         this.metrics = metrics;
         this.settingsStore = settingsStore;
         this.bank = bank;
@@ -83,12 +88,12 @@ public final class RoundService {
             return;
         }
         Instant now = clock.instant();
-        for (String guild : rounds.dueGuilds(now, 500)) {
+        for (String guild : due.dueGuilds(now, 500)) {
             try (MDC.MDCCloseable ignored = GuildLog.about(Long.parseLong(guild))) {
                 tick(Long.parseLong(guild), now);
             } catch (RuntimeException e) {
                 log.error("Round work for guild {} failed; retrying in {}s", guild, RETRY.toSeconds(), e);
-                rounds.scheduleDue(Long.parseLong(guild), now.plus(RETRY));
+                due.scheduleDue(Long.parseLong(guild), now.plus(RETRY));
             }
         }
     }
@@ -97,7 +102,7 @@ public final class RoundService {
     void tick(long guild, Instant now) {
         Optional<GuildSettings> found = settingsStore.find(guild);
         if (found.isEmpty()) {
-            rounds.unscheduleDue(guild);
+            due.unscheduleDue(guild);
             return;
         }
         GuildSettings settings = found.get();
@@ -139,9 +144,9 @@ public final class RoundService {
         }
         next = earliest(next, retry);
         if (next == null) {
-            rounds.unscheduleDue(guild);
+            due.unscheduleDue(guild);
         } else {
-            rounds.scheduleDue(guild, next);
+            due.scheduleDue(guild, next);
         }
     }
 
@@ -155,22 +160,22 @@ public final class RoundService {
         if (existing.isPresent() && existing.get().state() != RoundState.CLAIMED) {
             return Optional.empty();
         }
-        RoundStore.Claim mine = new RoundStore.Claim(instance, now);
-        if (!rounds.claim(guild, date, mine)) {
-            Optional<RoundStore.Claim> theirs = rounds.claimOf(guild, date);
+        RoundClaims.Claim mine = new RoundClaims.Claim(instance, now);
+        if (!claims.claim(guild, date, mine)) {
+            Optional<RoundClaims.Claim> theirs = claims.claimOf(guild, date);
             if (theirs.isPresent() && !theirs.get().instance().equals(instance)) {
                 Instant staleAt = theirs.get().at().plus(STALE_CLAIM);
                 if (now.isBefore(staleAt)) {
                     return Optional.of(staleAt);
                 }
-                if (!rounds.takeOver(guild, date, theirs.get(), mine)) {
+                if (!claims.takeOver(guild, date, theirs.get(), mine)) {
                     return Optional.of(now.plus(RETRY));
                 }
                 log.info("Guild {}: taking over the stale claim of round {}", guild, date);
             }
         }
         Round round = rounds.find(guild, date).orElseGet(() -> claimNew(settings, date, now, closes, late));
-        Question question = bank.byId(round.questionId()).orElseGet(() -> pick(settings));
+        Question question = bank.byId(round.questionId()).orElseGet(() -> picker.pick(settings));
         RoundPublisher.Post post = new RoundPublisher.Post(
                 guild,
                 round.channel(),
@@ -213,7 +218,7 @@ public final class RoundService {
     }
 
     private Round claimNew(GuildSettings settings, String date, Instant now, Instant closes, boolean late) {
-        Question question = pick(settings);
+        Question question = picker.pick(settings);
         Round round = new Round(
                 settings.guild(),
                 date,
@@ -228,44 +233,6 @@ public final class RoundService {
                 RoundState.CLAIMED);
         rounds.saveClaimed(round);
         return round;
-    }
-
-    /** The next question of the level rotation that the guild has not been asked in the current cycle. */
-    Question pick(GuildSettings settings) {
-        long guild = settings.guild();
-        List<Level> levels = settings.levels();
-        for (int attempt = 0; attempt < levels.size(); attempt++) {
-            Level level = levels.get((int) Math.floorMod(rounds.nextRotation(guild), levels.size()));
-            List<Question> pool = order(guild, bank.byLevel(level));
-            if (pool.isEmpty()) {
-                continue;
-            }
-            Set<String> asked = rounds.asked(guild, level.id());
-            Question next = pool.stream()
-                    .filter(q -> !asked.contains(q.id()))
-                    .findFirst()
-                    .orElse(null);
-            if (next == null) {
-                rounds.resetAsked(guild, level.id());
-                next = pool.get(0);
-            }
-            rounds.markAsked(guild, level.id(), next.id());
-            return next;
-        }
-        throw new IllegalStateException("the question bank has no question for levels " + levels);
-    }
-
-    /** A fixed order per guild, so two guilds do not get the same question on the same day. */
-    static List<Question> order(long guild, List<Question> questions) {
-        return questions.stream()
-                .sorted(Comparator.comparingLong(q -> mix(guild * 31 + q.id().hashCode())))
-                .toList();
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
-        return z ^ (z >>> 33);
     }
 
     /**
@@ -309,7 +276,7 @@ public final class RoundService {
      */
     void close(Round round, RoundState how) {
         Instant now = clock.instant();
-        if (!rounds.claimClose(round.guild(), round.date(), instance, now, STALE_CLAIM)) {
+        if (!claims.claimClose(round.guild(), round.date(), instance, now, STALE_CLAIM)) {
             return;
         }
         RoundRef ref = rounds.ref(new Round(

@@ -2,6 +2,8 @@ package dev.drill.round;
 
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.redis.Keys;
+import dev.drill.redis.LuaScripts;
+import dev.drill.redis.Store;
 import dev.drill.score.RoundDirectory;
 import dev.drill.score.RoundRef;
 import java.time.Clock;
@@ -12,18 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.stereotype.Component;
 
-/** Rounds, their exactly-once claims, the question rotation and the due set, in Redis. */
-@Component
+/**
+ * Rounds in Redis: their state from claimed to closed, the thread of each, the guild's round counter, and
+ * the round directory the answer and score features read (with a short cache on the answer hot path).
+ */
+@Store
 public final class RoundStore implements RoundDirectory {
 
-    /** Claims outlive any round window, so a late retry still finds who claimed the round. */
-    private static final Duration CLAIM_TTL = Duration.ofDays(30);
+    private static final RedisScript<Long> RELEASE_SEQ = LuaScripts.of("round-seq-release.lua", Long.class);
 
     /**
      * How long a thread's round facts are trusted without asking Redis again. Every answer, edit and vote
@@ -67,43 +69,6 @@ public final class RoundStore implements RoundDirectory {
                                     ref.opensAt(),
                                     true));
         }
-    }
-
-    /** Who claimed a round and when; the claim is what makes opening exactly-once. */
-    record Claim(String instance, Instant at) {
-        static Claim parse(String value) {
-            int bar = value.lastIndexOf('|');
-            return new Claim(value.substring(0, bar), Instant.ofEpochMilli(Long.parseLong(value.substring(bar + 1))));
-        }
-
-        String encode() {
-            return instance + "|" + at.toEpochMilli();
-        }
-    }
-
-    /** {@code SET NX}: true for the one caller that claims the round first. */
-    boolean claim(long guild, String date, Claim claim) {
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(Keys.claim(guild, date), claim.encode(), CLAIM_TTL));
-    }
-
-    Optional<Claim> claimOf(long guild, String date) {
-        return Optional.ofNullable(redis.opsForValue().get(Keys.claim(guild, date)))
-                .map(Claim::parse);
-    }
-
-    /** Takes over a stale claim, only if it is still the one the caller saw (no two instances take it over). */
-    boolean takeOver(long guild, String date, Claim seen, Claim mine) {
-        String key = Keys.claim(guild, date);
-        List<Object> result = redis.execute(
-                RedisScript.of(
-                        "if redis.call('GET', KEYS[1]) == ARGV[1] then"
-                                + " redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return {1} end return {0}",
-                        List.class),
-                List.of(key),
-                seen.encode(),
-                mine.encode(),
-                Long.toString(CLAIM_TTL.toMillis()));
-        return result != null && !result.isEmpty() && ((Number) result.get(0)).longValue() == 1;
     }
 
     Optional<Round> find(long guild, String date) {
@@ -189,27 +154,6 @@ public final class RoundStore implements RoundDirectory {
         return from == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(from.toString()));
     }
 
-    /**
-     * True for the one caller that gets to close the round and post its recap: the first, the same instance
-     * again (its close failed halfway and is being finished), or anyone once the holder's claim is stale.
-     */
-    boolean claimClose(long guild, String date, String instance, Instant now, Duration stale) {
-        Long won = redis.execute(
-                RedisScript.of(
-                        "local v = redis.call('HGET', KEYS[1], 'closedBy')"
-                                + " if v then"
-                                + "   local owner, at = string.match(v, '^(.*)|(%d+)$')"
-                                + "   if owner ~= ARGV[1] and tonumber(at or '0') > tonumber(ARGV[3]) then return 0 end"
-                                + " end"
-                                + " redis.call('HSET', KEYS[1], 'closedBy', ARGV[1] .. '|' .. ARGV[2]) return 1",
-                        Long.class),
-                List.of(Keys.round(guild, date)),
-                instance,
-                Long.toString(now.toEpochMilli()),
-                Long.toString(now.minus(stale).toEpochMilli()));
-        return won != null && won == 1;
-    }
-
     void markClosed(long guild, String date, RoundState state, Instant at) {
         redis.opsForHash()
                 .putAll(
@@ -233,54 +177,7 @@ public final class RoundStore implements RoundDirectory {
 
     /** Gives a skipped round's number back, so skipping does not break anyone's streak. */
     void releaseSeq(long guild, long seq) {
-        redis.execute(
-                RedisScript.of(
-                        "if tonumber(redis.call('HGET', KEYS[1], 'seq')) == tonumber(ARGV[1]) then"
-                                + " redis.call('HINCRBY', KEYS[1], 'seq', -1) end return 0",
-                        Long.class),
-                List.of(Keys.state(guild)),
-                Long.toString(seq));
-    }
-
-    /** The rotation pointer: how many rounds have picked a level so far. */
-    long nextRotation(long guild) {
-        return redis.opsForHash().increment(Keys.state(guild), "rotation", 1) - 1;
-    }
-
-    Set<String> asked(long guild, String level) {
-        return redis.opsForSet().members(Keys.asked(guild, level));
-    }
-
-    void markAsked(long guild, String level, String questionId) {
-        redis.opsForSet().add(Keys.asked(guild, level), questionId);
-    }
-
-    /** Starts a new cycle of a level once every question of it was asked. */
-    void resetAsked(long guild, String level) {
-        redis.delete(Keys.asked(guild, level));
-    }
-
-    void scheduleDue(long guild, Instant when) {
-        redis.opsForZSet().add(Keys.due(), Long.toString(guild), when.toEpochMilli());
-    }
-
-    void unscheduleDue(long guild) {
-        redis.opsForZSet().remove(Keys.due(), Long.toString(guild));
-    }
-
-    Optional<Instant> due(long guild) {
-        Double score = redis.opsForZSet().score(Keys.due(), Long.toString(guild));
-        return Optional.ofNullable(score).map(s -> Instant.ofEpochMilli(s.longValue()));
-    }
-
-    /** Guilds with scheduled work (set up; paused ones only until their open round has closed). */
-    long scheduledGuilds() {
-        Long size = redis.opsForZSet().zCard(Keys.due());
-        return size == null ? 0 : size;
-    }
-
-    Set<String> dueGuilds(Instant now, int max) {
-        return redis.opsForZSet().rangeByScore(Keys.due(), Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, max);
+        redis.execute(RELEASE_SEQ, List.of(Keys.state(guild)), Long.toString(seq));
     }
 
     @Override

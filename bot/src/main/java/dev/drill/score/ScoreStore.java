@@ -1,10 +1,8 @@
 package dev.drill.score;
 
 import dev.drill.redis.Keys;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.drill.redis.LuaScripts;
+import dev.drill.redis.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,14 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.stereotype.Component;
 
 /**
  * Every Redis read and write of points, streaks and boards. Each write is one Lua script under
  * {@code resources/redis/} that sets an idempotency key first and then updates every counter and board in
  * the same atomic step, so a replayed call changes nothing and a half-applied score cannot exist.
  */
-@Component
+@Store
 public final class ScoreStore {
 
     /** How long a round's seen ids and votes are kept: longer than the longest answer window (7 days). */
@@ -48,10 +45,10 @@ public final class ScoreStore {
     private static final RedisScript<String> VOID = script("round-void.lua");
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> PAGE = RedisScript.of(resource("board-page.lua"), List.class);
+    private static final RedisScript<List> PAGE = LuaScripts.of("board-page.lua", List.class);
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> STATS = RedisScript.of(resource("member-stats.lua"), List.class);
+    private static final RedisScript<List> STATS = LuaScripts.of("member-stats.lua", List.class);
 
     private static final Map<String, Period> PERIODS = new ConcurrentHashMap<>();
 
@@ -459,17 +456,6 @@ public final class ScoreStore {
 
     private static RedisScript<String> script(String name) {
         // The shared helpers are prepended, so each change is still one script, one EVALSHA.
-        return RedisScript.of(resource("score-lib.lua") + "\n" + resource(name), String.class);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ScoreStore.class.getResourceAsStream("/redis/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing Lua script redis/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LuaScripts.withLibrary("score-lib.lua", name, String.class);
     }
 }

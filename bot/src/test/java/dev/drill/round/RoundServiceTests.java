@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 @DisplayName("Rounds against a real Redis")
 class RoundServiceTests {
@@ -59,7 +60,18 @@ class RoundServiceTests {
     private RoundService newInstance(RoundPublisher publisher) {
         RoundStore store = new RoundStore(REDIS.template(), settings, clock);
         ScoreService scores = new ScoreService(new ScoreStore(REDIS.template(), PointsRules.DEFAULTS), store, clock);
-        return new RoundService(store, settings, BANK, publisher, scores, clock, DrillMetrics.none());
+        StringRedisTemplate redis = REDIS.template();
+        return new RoundService(
+                store,
+                new RoundClaims(redis),
+                new DueSchedule(redis),
+                new QuestionPicker(BANK, new Rotation(redis)),
+                settings,
+                BANK,
+                publisher,
+                scores,
+                clock,
+                DrillMetrics.none());
     }
 
     private RoundAdmin admin() {

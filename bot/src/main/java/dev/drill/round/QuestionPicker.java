@@ -1,0 +1,64 @@
+package dev.drill.round;
+
+import dev.drill.content.Level;
+import dev.drill.content.Question;
+import dev.drill.content.QuestionBank;
+import dev.drill.guild.GuildSettings;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which question a guild gets next: its levels in rotation, each level's questions in an order of the
+ * guild's own, none asked twice in a cycle.
+ */
+@Component
+public final class QuestionPicker {
+
+    private final QuestionBank bank;
+    private final Rotation rotation;
+
+    public QuestionPicker(QuestionBank bank, Rotation rotation) {
+        this.bank = bank;
+        this.rotation = rotation;
+    }
+
+    /** The next question of the level rotation that the guild has not been asked in the current cycle. */
+    public Question pick(GuildSettings settings) {
+        long guild = settings.guild();
+        List<Level> levels = settings.levels();
+        for (int attempt = 0; attempt < levels.size(); attempt++) {
+            Level level = levels.get((int) Math.floorMod(rotation.nextRotation(guild), levels.size()));
+            List<Question> pool = order(guild, bank.byLevel(level));
+            if (pool.isEmpty()) {
+                continue;
+            }
+            Set<String> asked = rotation.asked(guild, level.id());
+            Question next = pool.stream()
+                    .filter(q -> !asked.contains(q.id()))
+                    .findFirst()
+                    .orElse(null);
+            if (next == null) {
+                rotation.resetAsked(guild, level.id());
+                next = pool.get(0);
+            }
+            rotation.markAsked(guild, level.id(), next.id());
+            return next;
+        }
+        throw new IllegalStateException("the question bank has no question for levels " + levels);
+    }
+
+    /** A fixed order per guild, so two guilds do not get the same question on the same day. */
+    static List<Question> order(long guild, List<Question> questions) {
+        return questions.stream()
+                .sorted(Comparator.comparingLong(q -> mix(guild * 31 + q.id().hashCode())))
+                .toList();
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}
