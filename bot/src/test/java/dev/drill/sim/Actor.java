@@ -8,11 +8,11 @@ import java.util.Map;
  */
 public final class Actor {
 
-    private final SimWorld world;
+    private final Members members;
     private final SimUser user;
 
-    Actor(SimWorld world, SimUser user) {
-        this.world = world;
+    Actor(Members members, SimUser user) {
+        this.members = members;
         this.user = user;
     }
 
@@ -22,23 +22,23 @@ public final class Actor {
 
     /** Posts a message in a channel or thread; a locked thread refuses it with IllegalStateException. */
     public SimMessage say(String channelId, String content) {
-        return world.memberSay(user, channelId, content);
+        return members.say(user, channelId, content);
     }
 
     public SimMessage edit(SimMessage message, String content) {
-        return world.memberEdit(user, message.id(), content);
+        return members.edit(user, message.id(), content);
     }
 
     public void delete(SimMessage message) {
-        world.memberDelete(user, message.id());
+        members.delete(user, message.id());
     }
 
     public void react(SimMessage message, String emoji) {
-        world.memberReact(user, message.id(), emoji, true);
+        members.react(user, message.id(), emoji, true);
     }
 
     public void unreact(SimMessage message, String emoji) {
-        world.memberReact(user, message.id(), emoji, false);
+        members.react(user, message.id(), emoji, false);
     }
 
     /**
@@ -48,7 +48,7 @@ public final class Actor {
      */
     public SimInteraction slash(String channelId, String command, Map<String, ?> options) {
         requireHuman("run slash commands");
-        return world.memberCommand(user, channelId, command, options, null);
+        return members.command(user, channelId, command, options, null);
     }
 
     public SimInteraction slash(String channelId, String command) {
@@ -62,7 +62,7 @@ public final class Actor {
      */
     public SimInteraction slashInDm(String command, Map<String, ?> options) {
         requireHuman("run slash commands");
-        return world.memberDmCommand(user, command, options);
+        return members.dmCommand(user, command, options);
     }
 
     /** Types into an option with autocomplete: INTERACTION_CREATE type 4 with that option focused. */
@@ -71,18 +71,18 @@ public final class Actor {
         if (!options.containsKey(focusedOption)) {
             throw new IllegalArgumentException("the focused option '" + focusedOption + "' needs a (partial) value");
         }
-        return world.memberCommand(user, channelId, command, options, focusedOption);
+        return members.command(user, channelId, command, options, focusedOption);
     }
 
     public SimInteraction click(SimMessage message, String customId) {
         requireHuman("click buttons");
-        return world.memberClick(user, message.id(), customId);
+        return members.click(user, message.id(), customId);
     }
 
     /** Runs a message context-menu command (Apps → name) on a message. */
     public SimInteraction messageCommand(String name, SimMessage target) {
         requireHuman("run context-menu commands");
-        return world.memberMessageCommand(user, target.id(), name);
+        return members.messageCommand(user, target.id(), name);
     }
 
     private void requireHuman(String what) {

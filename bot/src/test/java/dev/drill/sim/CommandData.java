@@ -119,8 +119,8 @@ final class CommandData {
         requireGuild("user");
         SimUser user = world.user(nameOrId.replaceFirst("^@", ""));
         resolved.withObjectProperty("users").set(user.id(), Payloads.user(user));
-        ObjectNode member = world.memberJson(guild, user, false);
-        member.put("permissions", Long.toString(world.permissionsOf(guild, user)));
+        ObjectNode member = world.payloads.memberJson(guild, user, false);
+        member.put("permissions", Long.toString(world.fixture.permissionsOf(guild, user)));
         resolved.withObjectProperty("members").set(user.id(), member);
         return NODES.stringNode(user.id());
     }
@@ -132,8 +132,8 @@ final class CommandData {
                 .filter(c -> c.id().equals(name) || c.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no channel " + nameOrId + " in " + guild.name()));
-        ObjectNode json = world.channelJson(channel);
-        json.put("permissions", Long.toString(SimWorld.EVERYONE_PERMISSIONS));
+        ObjectNode json = world.payloads.channelJson(channel);
+        json.put("permissions", Long.toString(SimFixture.EVERYONE_PERMISSIONS));
         resolved.withObjectProperty("channels").set(channel.id(), json);
         return NODES.stringNode(channel.id());
     }
@@ -153,7 +153,8 @@ final class CommandData {
             case "drill" -> guild.botRoleId();
             default -> nameOrId;
         };
-        JsonNode role = world.roles(guild)
+        JsonNode role = world.fixture
+                .roles(guild)
                 .valueStream()
                 .filter(r -> r.path("id").asString().equals(roleId))
                 .findFirst()

@@ -29,7 +29,7 @@ public final class DiscordSimulator implements AutoCloseable {
 
     private DiscordSimulator(MutableClock clock) {
         this.world = new SimWorld(clock);
-        this.fixtureGuild = world.guilds().get(0);
+        this.fixtureGuild = world.observations.guilds().get(0);
         this.gateway = new Gateway(world);
         world.attach(gateway);
         gateway.startAndWait();
@@ -82,22 +82,22 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     public List<SimGuild> guilds() {
-        return world.guilds();
+        return world.observations.guilds();
     }
 
     /** Adds a guild shaped like the fixture (same users, roles, two channels); a connected bot gets GUILD_CREATE. */
     public SimGuild addGuild(String name) {
-        return world.addGuild(name);
+        return world.fixture.addGuild(name);
     }
 
     /** The bot is kicked: GUILD_DELETE, then its REST calls on that guild's channels answer 403 Missing Access. */
     public void removeBotFrom(SimGuild guild) {
-        world.removeBotFrom(guild.id());
+        world.fixture.removeBotFrom(guild.id());
     }
 
     /** CHANNEL_DELETE (THREAD_DELETE for a thread), then 404 Unknown Channel (10003) on its routes. */
     public void deleteChannel(String channelId) {
-        world.deleteChannel(channelId);
+        world.fixture.deleteChannel(channelId);
     }
 
     /**
@@ -105,7 +105,7 @@ public final class DiscordSimulator implements AutoCloseable {
      * inherit it, and REST enforces it with 403 Missing Permissions (50013).
      */
     public void denyBot(String channelId, long permissionBits) {
-        world.denyBot(channelId, permissionBits);
+        world.fixture.denyBot(channelId, permissionBits);
     }
 
     public SimUser user(String name) {
@@ -114,14 +114,14 @@ public final class DiscordSimulator implements AutoCloseable {
 
     /** The member (alice, bob, carol, admin) or otherbot to act as. */
     public Actor as(String name) {
-        return new Actor(world, world.user(name));
+        return new Actor(world.members, world.user(name));
     }
 
     // ---------------------------------------------------------------- observations
 
     /** Every message in a channel or thread, oldest first, including ephemeral replies (see {@link SimMessage#ephemeral()}). */
     public List<SimMessage> messages(String channelId) {
-        return world.messagesIn(channelId);
+        return world.observations.messagesIn(channelId);
     }
 
     /** Messages the bot sent in a channel or thread, oldest first. */
@@ -132,28 +132,28 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     public Optional<SimMessage> message(String messageId) {
-        return world.message(messageId);
+        return world.observations.message(messageId);
     }
 
     public Optional<SimChannel> channel(String channelId) {
-        return world.channel(channelId);
+        return world.observations.channel(channelId);
     }
 
     public List<SimChannel> threads(String parentChannelId) {
-        return world.threadsOf(parentChannelId);
+        return world.observations.threadsOf(parentChannelId);
     }
 
     public List<SimResponse> responses(SimInteraction interaction) {
-        return world.responses(interaction.id());
+        return world.observations.responses(interaction.id());
     }
 
     /** The commands registered for a guild (as stored, with ids). */
     public JsonNode commands(SimGuild guild) {
-        return world.commands(guild.id());
+        return world.observations.commands(guild.id());
     }
 
     public JsonNode globalCommands() {
-        return world.commands(null);
+        return world.observations.commands(null);
     }
 
     /**
@@ -162,16 +162,16 @@ public final class DiscordSimulator implements AutoCloseable {
      * overwrite; members can then run it with {@link Actor#slash}. Returns it as stored, with its id.
      */
     public JsonNode addGlobalCommand(JsonNode command) {
-        return world.addGlobalCommand(command);
+        return world.members.addGlobalCommand(command);
     }
 
     /** The bot's DM channel with a member (type 1), opened if it was not yet; its id, for {@link #messages}. */
     public String dmChannel(String member) {
-        return world.dmChannel(world.user(member)).id();
+        return world.members.dmChannel(world.user(member)).id();
     }
 
     public List<RecordedRequest> requests() {
-        return world.requests();
+        return world.observations.requests();
     }
 
     /** Requests whose method matches and whose path (relative to /api/v10, e.g. /channels/1/messages) matches the regex. */
@@ -184,7 +184,7 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     public List<DispatchedEvent> events() {
-        return world.events();
+        return world.observations.events();
     }
 
     public List<DispatchedEvent> events(String type) {
@@ -193,7 +193,7 @@ public final class DiscordSimulator implements AutoCloseable {
 
     /** Unknown routes, bodies that violate Discord's spec, and other things real Discord would have refused. */
     public List<String> problems() {
-        return world.problems();
+        return world.observations.problems();
     }
 
     public void assertNoProblems() {
@@ -209,7 +209,7 @@ public final class DiscordSimulator implements AutoCloseable {
      * an edit has {@link SimMessage#editedTimestamp()} set. It runs inside the simulator: keep it quick.
      */
     public void onBotMessage(Consumer<SimMessage> listener) {
-        world.onBotMessage(listener);
+        world.messaging.onBotMessage(listener);
     }
 
     // ---------------------------------------------------------------- waiting (no sleeps)

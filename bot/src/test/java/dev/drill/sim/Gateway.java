@@ -136,9 +136,9 @@ final class Gateway extends WebSocketServer {
             Session session = new Session(d.path("intents").asInt(0), socket);
             socket.setAttachment(session);
             sessions.put(session.id, session);
-            sendDispatch(session, "READY", world.readyPayload(session.id, url()), true);
+            sendDispatch(session, "READY", world.payloads.readyPayload(session.id, url()), true);
             for (SimGuild guild : world.botGuilds()) {
-                sendDispatch(session, "GUILD_CREATE", world.guildCreatePayload(guild.id()), true);
+                sendDispatch(session, "GUILD_CREATE", world.payloads.guildCreatePayload(guild.id()), true);
             }
         }
     }
@@ -168,7 +168,7 @@ final class Gateway extends WebSocketServer {
     /** A new guild for the bot: each live session hears GUILD_CREATE. Called under the world's monitor. */
     void guildJoined(String guildId) {
         for (Session session : sessions.values()) {
-            sendDispatch(session, "GUILD_CREATE", world.guildCreatePayload(guildId), true);
+            sendDispatch(session, "GUILD_CREATE", world.payloads.guildCreatePayload(guildId), true);
         }
     }
 

@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The simulated REST API under /api/v10: checks auth, answers queued faults, finds the operation in
- * Discord's spec, validates the body against it, then routes by the spec's operationId to the world.
- * Anything unknown or invalid is answered as Discord would and recorded as a problem.
+ * Discord's spec, validates the body against it, then routes by the spec's operationId to the world's
+ * BotRest or InteractionRest. Anything unknown or invalid is answered as Discord would and recorded as a problem.
  */
 final class RestApi {
 
@@ -206,40 +206,45 @@ final class RestApi {
             Map<String, String> q,
             JsonNode json) {
         return switch (operation.operationId()) {
-            case "get_my_user" -> world.me();
+            case "get_my_user" -> world.botRest.me();
             case "get_gateway" -> Json.object().put("url", gatewayUrl);
             case "get_bot_gateway" -> botGateway();
-            case "bulk_set_application_commands" -> world.putCommands(p.get("application_id"), null, json);
+            case "bulk_set_application_commands" -> world.botRest.putCommands(p.get("application_id"), null, json);
             case "bulk_set_guild_application_commands" ->
-                world.putCommands(p.get("application_id"), p.get("guild_id"), json);
-            case "list_application_commands" -> world.listCommands(p.get("application_id"), null);
-            case "list_guild_application_commands" -> world.listCommands(p.get("application_id"), p.get("guild_id"));
-            case "get_channel" -> world.getChannel(p.get("channel_id"));
-            case "update_channel" -> world.updateChannel(p.get("channel_id"), json);
-            case "create_message" -> world.createMessage(p.get("channel_id"), json);
-            case "list_messages" -> world.listMessages(p.get("channel_id"), q);
-            case "get_message" -> world.getMessage(p.get("channel_id"), p.get("message_id"));
-            case "update_message" -> world.editMessage(p.get("channel_id"), p.get("message_id"), json);
+                world.botRest.putCommands(p.get("application_id"), p.get("guild_id"), json);
+            case "list_application_commands" -> world.botRest.listCommands(p.get("application_id"), null);
+            case "list_guild_application_commands" ->
+                world.botRest.listCommands(p.get("application_id"), p.get("guild_id"));
+            case "get_channel" -> world.botRest.getChannel(p.get("channel_id"));
+            case "update_channel" -> world.botRest.updateChannel(p.get("channel_id"), json);
+            case "create_message" -> world.botRest.createMessage(p.get("channel_id"), json);
+            case "list_messages" -> world.botRest.listMessages(p.get("channel_id"), q);
+            case "get_message" -> world.botRest.getMessage(p.get("channel_id"), p.get("message_id"));
+            case "update_message" -> world.botRest.editMessage(p.get("channel_id"), p.get("message_id"), json);
             case "delete_message" -> {
-                world.deleteMessage(p.get("channel_id"), p.get("message_id"));
+                world.botRest.deleteMessage(p.get("channel_id"), p.get("message_id"));
                 yield null;
             }
-            case "create_thread_from_message" -> world.createThread(p.get("channel_id"), p.get("message_id"), json);
+            case "create_thread_from_message" ->
+                world.botRest.createThread(p.get("channel_id"), p.get("message_id"), json);
             case "add_my_message_reaction", "delete_my_message_reaction" -> {
-                world.botReaction(p.get("channel_id"), p.get("message_id"), p.get("emoji_name"), method.equals("PUT"));
+                world.botRest.botReaction(
+                        p.get("channel_id"), p.get("message_id"), p.get("emoji_name"), method.equals("PUT"));
                 yield null;
             }
             case "create_interaction_response" ->
-                world.interactionCallback(
+                world.interactionRest.interactionCallback(
                         p.get("interaction_id"),
                         p.get("interaction_token"),
                         json,
                         "true".equals(q.get("with_response")));
-            case "execute_webhook" -> world.followUp(p.get("webhook_id"), p.get("webhook_token"), json);
+            case "execute_webhook" -> world.interactionRest.followUp(p.get("webhook_id"), p.get("webhook_token"), json);
             case "get_original_webhook_message", "update_original_webhook_message", "delete_original_webhook_message" ->
-                world.webhookMessage(method, p.get("webhook_id"), p.get("webhook_token"), "@original", json);
+                world.interactionRest.webhookMessage(
+                        method, p.get("webhook_id"), p.get("webhook_token"), "@original", json);
             case "get_webhook_message", "update_webhook_message", "delete_webhook_message" ->
-                world.webhookMessage(method, p.get("webhook_id"), p.get("webhook_token"), p.get("message_id"), json);
+                world.interactionRest.webhookMessage(
+                        method, p.get("webhook_id"), p.get("webhook_token"), p.get("message_id"), json);
             default -> {
                 world.problem("route not simulated: " + method + " " + operation.template() + " ("
                         + operation.operationId() + ")");
