@@ -1,6 +1,7 @@
 package dev.drill.practice;
 
 import dev.drill.content.Question;
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /** Renders a question's coaching content (model answer, key points, follow-ups) as embeds. Pure. */
+@DiscordEdge
 public final class CoachingRenderer {
 
     private CoachingRenderer() {}

@@ -1,6 +1,7 @@
 package dev.drill.round;
 
 import dev.drill.discord.ChannelPermissions;
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.DiscordGateway;
 import dev.drill.score.PointsRules;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.springframework.stereotype.Component;
 
 /** Posts rounds through JDA: the question with its thread, then the lock, the recap and the link. */
+@DiscordEdge
 @Component
 final class RoundDiscord implements RoundPublisher {
 

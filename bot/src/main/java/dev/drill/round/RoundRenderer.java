@@ -2,6 +2,7 @@ package dev.drill.round;
 
 import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import dev.drill.practice.CoachingRenderer;
 import dev.drill.score.CountedAnswer;
@@ -21,6 +22,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /** Renders a round's messages: the daily question, the recap and the channel's link to it. Pure. */
+@DiscordEdge
 final class RoundRenderer {
 
     /** The custom id prefix of the "How did I do?" button. */

@@ -1,10 +1,12 @@
 package dev.drill.score;
 
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import java.util.StringJoiner;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /** Renders a leaderboard page as an embed that stays within Discord's limits whatever the names. */
+@DiscordEdge
 final class LeaderboardRenderer {
 
     static final String EMPTY = "No points yet. Answer the day's question in its thread to get on the board.";

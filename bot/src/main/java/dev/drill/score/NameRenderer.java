@@ -1,11 +1,13 @@
 package dev.drill.score;
 
+import dev.drill.discord.DiscordEdge;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 
 /**
  * Names as embeds show them: cut to Discord's own name length and with markdown, masked links and mention
  * syntax escaped, so a member named {@code **[win](https://x)**} shows as typed and cannot break a layout.
  */
+@DiscordEdge
 final class NameRenderer {
 
     static final int MAX = 32;

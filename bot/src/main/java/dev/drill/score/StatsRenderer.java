@@ -1,9 +1,11 @@
 package dev.drill.score;
 
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /** Renders a member's stats as an embed. */
+@DiscordEdge
 final class StatsRenderer {
 
     private StatsRenderer() {}
