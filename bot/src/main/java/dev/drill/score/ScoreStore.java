@@ -3,7 +3,6 @@ package dev.drill.score;
 import dev.drill.redis.Keys;
 import dev.drill.redis.LuaScripts;
 import dev.drill.redis.Store;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,21 +27,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 @Store
 public final class ScoreStore {
 
-    /** How long a round's seen ids and votes are kept: longer than the longest answer window (7 days). */
-    static final Duration EVENT_TTL = Duration.ofDays(10);
-
     /** Display names are capped when stored: Discord's are at most 32 characters, this bounds anything else. */
     static final int NAME_MAX = 64;
 
     private static final int STALE_RETRIES = 5;
     private static final String BEST = "best";
 
-    private static final RedisScript<String> RECORD = script("answer-record.lua");
-    private static final RedisScript<String> WITHDRAW = script("answer-withdraw.lua");
-    private static final RedisScript<String> VOTE = script("answer-vote.lua");
-    private static final RedisScript<String> AWARD = script("answer-award.lua");
-    private static final RedisScript<String> CLEAR_VOTES = script("answer-votes-clear.lua");
-    private static final RedisScript<String> VOID = script("round-void.lua");
+    private static final Map<String, RedisScript<String>> SCRIPTS = new ConcurrentHashMap<>();
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> PAGE = LuaScripts.of("board-page.lua", List.class);
@@ -86,29 +77,16 @@ public final class ScoreStore {
         String stored = storedName(name, member);
         boolean nameChanged = !stored.equals(knownNames.get(nameKey));
         boolean ttlKnown = ttlChecked.containsKey(seenKey);
-        String status = redis.execute(
-                RECORD,
-                List.of(
-                        seenKey,
-                        Keys.answers(g, round.date()),
-                        Keys.member(g, member),
-                        Keys.names(g),
-                        Keys.boardAllTime(g),
-                        Keys.boardWeek(g, period.week()),
-                        Keys.boardMonth(g, period.month())),
+        String status = run(new ScoreScripts.RecordAnswer(
+                round,
+                ScoreScripts.Boards.of(round, period),
                 eventId,
-                EventIds.deleted(message),
-                Long.toString(message),
-                Long.toString(member),
+                message,
+                member,
                 nameChanged ? stored : "",
-                Long.toString(round.seq()),
-                Integer.toString(rules.answer()),
-                Integer.toString(rules.streakBonusPerRound()),
-                Integer.toString(rules.streakBonusMax()),
-                Long.toString(BoardScore.tie(at)),
-                Long.toString(EVENT_TTL.toSeconds()),
-                ttlKnown ? "0" : "1",
-                EventIds.answered(member));
+                rules(g),
+                BoardScore.tie(at),
+                !ttlKnown));
         ScoreChange change = ScoreChange.parse(status);
         // Remembered only once the script wrote it: the name only on the recording path, the TTL on every
         // path but the duplicate one (which returns first).
@@ -129,23 +107,8 @@ public final class ScoreStore {
             // Unknown author: the script only touches the member key when a record exists, and then its
             // author check sends us back here.
             long author = authorOf(g, round.date(), message).orElse(0L);
-            String status = redis.execute(
-                    WITHDRAW,
-                    List.of(
-                            Keys.seen(g, round.date()),
-                            Keys.answers(g, round.date()),
-                            Keys.voters(g, round.date()),
-                            Keys.member(g, author),
-                            Keys.boardAllTime(g),
-                            Keys.boardWeek(g, period.week()),
-                            Keys.boardMonth(g, period.month())),
-                    eventId,
-                    Long.toString(message),
-                    Long.toString(author),
-                    Long.toString(round.seq()),
-                    Long.toString(BoardScore.tie(at)),
-                    Long.toString(EVENT_TTL.toSeconds()),
-                    EventIds.answered(author));
+            String status = run(new ScoreScripts.Withdraw(
+                    round, ScoreScripts.Boards.of(round, period), eventId, message, author, BoardScore.tie(at)));
             ScoreChange change = ScoreChange.parse(status);
             if (change != ScoreChange.STALE) {
                 return change;
@@ -180,29 +143,15 @@ public final class ScoreStore {
         return forAnswer(
                 round,
                 message,
-                author -> redis.execute(
-                        VOTE,
-                        voteKeys(round, author, period),
-                        Long.toString(message),
-                        Long.toString(voter),
-                        Long.toString(author),
-                        add ? "1" : "-1",
-                        Integer.toString(rules.perVote()),
-                        Integer.toString(rules.votesMax()),
-                        Long.toString(BoardScore.tie(at)),
-                        Long.toString(EVENT_TTL.toSeconds())));
-    }
-
-    /** The keys of the vote scripts: the round's voters and answers, the author, and the author's boards. */
-    private static List<String> voteKeys(RoundRef round, long author, Period period) {
-        long g = round.guild();
-        return List.of(
-                Keys.voters(g, round.date()),
-                Keys.answers(g, round.date()),
-                Keys.member(g, author),
-                Keys.boardAllTime(g),
-                Keys.boardWeek(g, period.week()),
-                Keys.boardMonth(g, period.month()));
+                author -> run(new ScoreScripts.Vote(
+                        round,
+                        ScoreScripts.Boards.of(round, period),
+                        message,
+                        voter,
+                        author,
+                        add,
+                        rules,
+                        BoardScore.tie(at))));
     }
 
     /** Takes back every vote on the answer {@code message} (its reactions were cleared in one go). */
@@ -211,12 +160,8 @@ public final class ScoreStore {
         return forAnswer(
                 round,
                 message,
-                author -> redis.execute(
-                        CLEAR_VOTES,
-                        voteKeys(round, author, period),
-                        Long.toString(message),
-                        Long.toString(author),
-                        Long.toString(BoardScore.tie(at))));
+                author -> run(new ScoreScripts.ClearVotes(
+                        round, ScoreScripts.Boards.of(round, period), message, author, BoardScore.tie(at))));
     }
 
     /** Gives the round's best-answer award to {@code message}: AWARDED, TAKEN or NONE (not an answer). */
@@ -226,18 +171,8 @@ public final class ScoreStore {
         return forAnswer(
                 round,
                 message,
-                author -> redis.execute(
-                        AWARD,
-                        List.of(
-                                Keys.answers(g, round.date()),
-                                Keys.member(g, author),
-                                Keys.boardAllTime(g),
-                                Keys.boardWeek(g, period.week()),
-                                Keys.boardMonth(g, period.month())),
-                        Long.toString(message),
-                        Long.toString(author),
-                        Integer.toString(rules(g).bestAnswer()),
-                        Long.toString(BoardScore.tie(at))));
+                author -> run(new ScoreScripts.Award(
+                        round, ScoreScripts.Boards.of(round, period), message, author, rules(g), BoardScore.tie(at))));
     }
 
     /** Withdraws every answer of the round and refuses new ones; returns how many were withdrawn. */
@@ -247,22 +182,8 @@ public final class ScoreStore {
         for (int attempt = 0; attempt < STALE_RETRIES; attempt++) {
             LinkedHashSet<Long> authors = new LinkedHashSet<>();
             roundAnswers(g, round.date()).answers().forEach(a -> authors.add(a.memberId()));
-            List<String> keys = new ArrayList<>(List.of(
-                    Keys.answers(g, round.date()),
-                    Keys.voters(g, round.date()),
-                    Keys.boardAllTime(g),
-                    Keys.boardWeek(g, period.week()),
-                    Keys.boardMonth(g, period.month()),
-                    Keys.seen(g, round.date())));
-            List<String> args = new ArrayList<>(List.of(
-                    Long.toString(round.seq()),
-                    Long.toString(BoardScore.tie(at)),
-                    Long.toString(EVENT_TTL.toSeconds())));
-            for (long author : authors) {
-                keys.add(Keys.member(g, author));
-                args.add(Long.toString(author));
-            }
-            String status = redis.execute(VOID, keys, args.toArray());
+            String status = run(new ScoreScripts.VoidRound(
+                    round, ScoreScripts.Boards.of(round, period), List.copyOf(authors), BoardScore.tie(at)));
             if (status.startsWith("voided:")) {
                 return Integer.parseInt(status.substring("voided:".length()));
             }
@@ -454,8 +375,10 @@ public final class ScoreStore {
         return new IllegalStateException("The author of answer " + message + " kept changing");
     }
 
-    private static RedisScript<String> script(String name) {
+    private String run(ScoreScripts.Call call) {
         // The shared helpers are prepended, so each change is still one script, one EVALSHA.
-        return LuaScripts.withLibrary("score-lib.lua", name, String.class);
+        RedisScript<String> script = SCRIPTS.computeIfAbsent(
+                call.script(), name -> LuaScripts.withLibrary("score-lib.lua", name, String.class));
+        return redis.execute(script, call.keys(), call.argv().toArray());
     }
 }
