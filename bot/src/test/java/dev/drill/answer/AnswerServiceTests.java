@@ -116,6 +116,24 @@ class AnswerServiceTests {
     }
 
     @Test
+    @DisplayName(
+            "the original message event, replayed after the answer was edited away (a RESUME, a catch-up), counts nothing")
+    void replayedCreateAfterWithdrawalCountsNothing() {
+        // GIVEN Alice's answer, then edited below the minimum: withdrawn, and she may answer again
+        ThreadMessage original = message(1001, ALICE, ANSWER);
+        answers.onMessage(original);
+        answers.onEdit(message(1001, ALICE, SHORT), at(1));
+
+        // WHEN the gateway replays the message's create event with its old content
+        answers.onMessage(original);
+
+        // THEN the event id recorded the first time refuses it: still no answer and no points
+        MemberStats alice = scores.stats(GUILD, ALICE);
+        assertThat(alice.allTimePoints()).isZero();
+        assertThat(alice.answers()).isZero();
+    }
+
+    @Test
     @DisplayName("an answer edited below 40 visible characters loses its points; a replay of the edit changes nothing")
     void editTooShortWithdraws() {
         // GIVEN Alice's counted answer
