@@ -35,6 +35,11 @@ public final class Keys {
         return guild(guild) + "claim:" + date;
     }
 
+    /** Dates of the guild's closed rounds whose thread lock and recap are not out yet. */
+    public static String pendingRecaps(long guild) {
+        return guild(guild) + "recaps:pending";
+    }
+
     /** Answer threads of the guild's rounds: thread id to round date. */
     public static String threads(long guild) {
         return guild(guild) + "threads";

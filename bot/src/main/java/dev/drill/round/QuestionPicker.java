@@ -24,12 +24,16 @@ public final class QuestionPicker {
         this.rotation = rotation;
     }
 
-    /** The next question of the level rotation that the guild has not been asked in the current cycle. */
-    public Question pick(GuildSettings settings) {
+    /**
+     * The question of the guild's round of {@code date}: its level is the round's step of the rotation (the
+     * same for a retried opening), its question the first of that level not asked in the current cycle.
+     */
+    public Question pick(GuildSettings settings, String date) {
         long guild = settings.guild();
         List<Level> levels = settings.levels();
+        long step = rotation.stepFor(guild, date);
         for (int attempt = 0; attempt < levels.size(); attempt++) {
-            Level level = levels.get((int) Math.floorMod(rotation.nextRotation(guild), levels.size()));
+            Level level = levels.get((int) Math.floorMod(step + attempt, levels.size()));
             List<Question> pool = order(guild, bank.byLevel(level));
             if (pool.isEmpty()) {
                 continue;

@@ -1,13 +1,18 @@
 package dev.drill.round;
 
 import dev.drill.redis.Keys;
+import dev.drill.redis.LuaScripts;
 import dev.drill.redis.Store;
+import java.util.List;
 import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /** The question rotation of a guild, in Redis: which level comes next and what each level already asked. */
 @Store
 public final class Rotation {
+
+    private static final RedisScript<Long> STEP = LuaScripts.of("round-rotation.lua", Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -15,9 +20,10 @@ public final class Rotation {
         this.redis = redis;
     }
 
-    /** The rotation pointer: how many rounds have picked a level so far. */
-    long nextRotation(long guild) {
-        return redis.opsForHash().increment(Keys.state(guild), "rotation", 1) - 1;
+    /** This round's step of the level rotation: taken once, the same again for a retried opening. */
+    long stepFor(long guild, String date) {
+        Long step = redis.execute(STEP, List.of(Keys.state(guild)), date);
+        return step == null ? 0 : step;
     }
 
     Set<String> asked(long guild, String level) {

@@ -6,8 +6,10 @@ import dev.drill.discord.DiscordGateway;
 import dev.drill.score.PointsRules;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -96,6 +98,22 @@ final class RoundDiscord implements RoundPublisher {
         return PERMANENT.contains(e.getErrorResponse())
                 ? new ChannelUnavailable("Discord refused the post in #" + channel.getName() + ": " + e.getMeaning())
                 : e;
+    }
+
+    @Override
+    public Optional<Long> findPost(Post post) {
+        TextChannel channel = channel(post.guild(), post.channel());
+        String marker = RoundRenderer.feedbackButtonId(post.date());
+        long self = gateway.jda().getSelfUser().getIdLong();
+        // The newest 100 messages: a retry comes within minutes of the post, and the question is the
+        // round's first message in the channel.
+        return channel.getHistory().retrievePast(100).complete().stream()
+                .filter(m -> m.getAuthor().getIdLong() == self)
+                .filter(m -> m.getComponentTree()
+                        .find(Button.class, b -> marker.equals(b.getCustomId()))
+                        .isPresent())
+                .map(Message::getIdLong)
+                .findFirst();
     }
 
     @Override

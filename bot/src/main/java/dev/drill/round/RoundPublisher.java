@@ -12,6 +12,12 @@ public interface RoundPublisher {
      */
     boolean ready();
 
+    /**
+     * The round's own post, if an earlier attempt made it: found in the channel's recent messages by the
+     * marker every question post carries (its How did I do? button names the round's date).
+     */
+    java.util.Optional<Long> findPost(Post post);
+
     /** Posts the question, with the nonce so that a retry within Discord's nonce window cannot post twice. */
     long post(Post post);
 

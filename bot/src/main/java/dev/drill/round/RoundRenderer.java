@@ -53,13 +53,17 @@ final class RoundRenderer {
         }
         MessageCreateBuilder message = new MessageCreateBuilder()
                 .setEmbeds(embed.build())
-                .setComponents(ActionRow.of(
-                        Button.secondary(ButtonHandler.customId(FEEDBACK_BUTTON, post.date()), "How did I do?")));
+                .setComponents(ActionRow.of(Button.secondary(feedbackButtonId(post.date()), "How did I do?")));
         if (post.pingRole() != 0) {
             // The one deliberate ping: only the configured role, nobody else.
             message.setContent("<@&" + post.pingRole() + ">").mentionRoles(post.pingRole());
         }
         return message.build();
+    }
+
+    /** The How did I do? button's id: it names the round, which also marks the post as the round's own. */
+    static String feedbackButtonId(String date) {
+        return ButtonHandler.customId(FEEDBACK_BUTTON, date);
     }
 
     static String threadName(String date, Question question) {

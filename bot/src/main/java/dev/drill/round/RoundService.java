@@ -107,6 +107,12 @@ public final class RoundService {
         }
         GuildSettings settings = found.get();
         Schedule schedule = Schedule.of(settings);
+        // Recaps owed from an earlier close; the close lease keeps another instance from posting the same.
+        for (String date : rounds.pendingRecaps(guild)) {
+            if (claims.claimClose(guild, date, instance, now, STALE_CLAIM)) {
+                publishRecap(guild, date);
+            }
+        }
         currentRound(guild)
                 .filter(Round::isOpen)
                 .filter(r -> !now.isBefore(r.closes()))
@@ -143,6 +149,9 @@ public final class RoundService {
             next = earliest(next, open.get().closes());
         }
         next = earliest(next, retry);
+        if (!rounds.pendingRecaps(guild).isEmpty()) {
+            next = earliest(next, now.plus(RETRY));
+        }
         if (next == null) {
             due.unscheduleDue(guild);
         } else {
@@ -174,8 +183,9 @@ public final class RoundService {
                 log.info("Guild {}: taking over the stale claim of round {}", guild, date);
             }
         }
-        Round round = rounds.find(guild, date).orElseGet(() -> claimNew(settings, date, now, closes, late));
-        Question question = bank.byId(round.questionId()).orElseGet(() -> picker.pick(settings));
+        Optional<Round> claimedBefore = rounds.find(guild, date);
+        Round round = claimedBefore.orElseGet(() -> claimNew(settings, date, now, closes, late));
+        Question question = bank.byId(round.questionId()).orElseGet(() -> picker.pick(settings, date));
         RoundPublisher.Post post = new RoundPublisher.Post(
                 guild,
                 round.channel(),
@@ -188,6 +198,15 @@ public final class RoundService {
         long message = round.message();
         long thread;
         try {
+            if (message == 0 && claimedBefore.isPresent()) {
+                // A retry that never recorded its post (Redis lost it, or a crash): past Discord's nonce
+                // window a repost would be a second question, so look for the round's own post first.
+                message = publisher.findPost(post).orElse(0L);
+                if (message != 0) {
+                    rounds.markPosted(guild, date, message);
+                    log.info("Guild {}: round {} adopts its earlier post {}", guild, date, message);
+                }
+            }
             if (message == 0) {
                 message = publisher.post(post);
                 // Recorded at once: a retry from here on must not post again, whatever Discord's nonce window.
@@ -218,7 +237,7 @@ public final class RoundService {
     }
 
     private Round claimNew(GuildSettings settings, String date, Instant now, Instant closes, boolean late) {
-        Question question = picker.pick(settings);
+        Question question = picker.pick(settings, date);
         Round round = new Round(
                 settings.guild(),
                 date,
@@ -295,36 +314,46 @@ public final class RoundService {
             // Before the state changes: a failure here leaves the round open, so the skip can be run again.
             scores.voidRound(round.guild(), ref);
         }
-        // From here on, answers, edits and votes in the thread no longer count.
+        // From here on, answers, edits and votes in the thread no longer count; the recap is owed until out.
         rounds.markClosed(round.guild(), round.date(), how, now);
-        Question question = bank.byId(round.questionId()).orElse(null);
-        Recap recap = new Recap(
-                round.guild(),
-                round.thread(),
-                round.date(),
-                question,
-                how == RoundState.SKIPPED,
-                scores.recap(round.guild(), ref));
-        try {
-            publisher.close(new RoundPublisher.Closing(
-                    round.guild(),
-                    round.channel(),
-                    round.thread(),
-                    nonce("close", round.guild(), round.date()),
-                    recap));
-        } catch (RuntimeException e) {
-            // The round is closed for scoring either way; a lost recap is logged rather than retried forever.
-            log.warn(
-                    "Guild {}: round {} closed but its recap could not be posted: {}",
-                    round.guild(),
-                    round.date(),
-                    e.getMessage());
-            metrics.roundClosed("recap-failed");
+        publishRecap(round.guild(), round.date());
+    }
+
+    /**
+     * Locks the thread and posts the recap of a closed round, with the same nonces every time. A failure
+     * leaves the recap owed, and the next tick tries again (the scheduler books one {@link #RETRY} ahead).
+     */
+    void publishRecap(long guild, String date) {
+        Optional<Round> found = rounds.find(guild, date);
+        if (found.isEmpty()) {
+            rounds.recapPosted(guild, date);
             return;
         }
-        metrics.roundClosed(how == RoundState.SKIPPED ? "skipped" : "closed");
-        log.info(
-                "Guild {}: round {} {}", round.guild(), round.date(), how == RoundState.SKIPPED ? "skipped" : "closed");
+        Round round = found.get();
+        boolean skipped = round.state() == RoundState.SKIPPED;
+        Question question = bank.byId(round.questionId()).orElse(null);
+        Recap recap = new Recap(guild, round.thread(), date, question, skipped, scores.recap(guild, rounds.ref(round)));
+        try {
+            publisher.close(new RoundPublisher.Closing(
+                    guild, round.channel(), round.thread(), nonce("close", guild, date), recap));
+        } catch (RoundPublisher.ChannelUnavailable e) {
+            // The thread or channel is gone: no later try can post it.
+            log.warn("Guild {}: round {} closed; its recap cannot be posted: {}", guild, date, e.getMessage());
+            rounds.recapPosted(guild, date);
+            metrics.roundClosed("recap-failed");
+            return;
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Guild {}: round {} closed; its lock and recap will be tried again in {}s: {}",
+                    guild,
+                    date,
+                    RETRY.toSeconds(),
+                    e.getMessage());
+            return;
+        }
+        rounds.recapPosted(guild, date);
+        metrics.roundClosed(skipped ? "skipped" : "closed");
+        log.info("Guild {}: round {} {}", guild, date, skipped ? "skipped" : "closed");
     }
 
     private void pauseBecause(GuildSettings settings, String reason) {

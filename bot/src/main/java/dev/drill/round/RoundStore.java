@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -26,6 +27,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 public final class RoundStore implements RoundDirectory {
 
     private static final RedisScript<Long> RELEASE_SEQ = LuaScripts.of("round-seq-release.lua", Long.class);
+    private static final RedisScript<Long> OPEN = LuaScripts.of("round-open.lua", Long.class);
+    private static final RedisScript<Long> CLOSE = LuaScripts.of("round-close.lua", Long.class);
 
     /**
      * How long a thread's round facts are trusted without asking Redis again. Every answer, edit and vote
@@ -113,22 +116,12 @@ public final class RoundStore implements RoundDirectory {
      * only now, so a round that was claimed but never posted breaks nobody's streak.
      */
     void markOpen(long guild, String date, long message, long thread) {
-        long seq = find(guild, date).map(Round::seq).filter(n -> n != 0).orElseGet(() -> nextSeq(guild));
-        redis.opsForHash()
-                .putAll(
-                        Keys.round(guild, date),
-                        Map.of(
-                                "message", Long.toString(message),
-                                "thread", Long.toString(thread),
-                                "seq", Long.toString(seq),
-                                "state", RoundState.OPEN.name()));
-        redis.opsForHash().put(Keys.threads(guild), Long.toString(thread), date);
-        Object last = redis.opsForHash().get(Keys.state(guild), "last");
-        Map<String, String> state = new LinkedHashMap<>(Map.of("current", date, "last", date));
-        if (last != null && !last.equals(date)) {
-            state.put("prevLast", last.toString());
-        }
-        redis.opsForHash().putAll(Keys.state(guild), state);
+        redis.execute(
+                OPEN,
+                List.of(Keys.round(guild, date), Keys.threads(guild), Keys.state(guild)),
+                date,
+                Long.toString(message),
+                Long.toString(thread));
     }
 
     /** After a skip, the latest round is again the one before it: the skipped one counts for nothing. */
@@ -154,25 +147,30 @@ public final class RoundStore implements RoundDirectory {
         return from == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(from.toString()));
     }
 
+    /** Closed for scoring, its recap owed (see {@link #pendingRecaps}) until {@link #recapPosted}. */
     void markClosed(long guild, String date, RoundState state, Instant at) {
-        redis.opsForHash()
-                .putAll(
-                        Keys.round(guild, date),
-                        Map.of("state", state.name(), "closedAt", Long.toString(at.toEpochMilli())));
-        Object current = redis.opsForHash().get(Keys.state(guild), "current");
-        if (date.equals(current)) {
-            redis.opsForHash().delete(Keys.state(guild), "current");
-        }
+        redis.execute(
+                CLOSE,
+                List.of(Keys.round(guild, date), Keys.state(guild), Keys.pendingRecaps(guild)),
+                date,
+                state.name(),
+                Long.toString(at.toEpochMilli()));
         // After the write: a reload from here on sees the close.
         find(guild, date).ifPresent(r -> windows.remove(guild + ":" + r.thread()));
     }
 
-    Optional<String> current(long guild) {
-        return Optional.ofNullable((String) redis.<String, String>opsForHash().get(Keys.state(guild), "current"));
+    /** Closed rounds whose lock and recap are not out yet, oldest first. */
+    List<String> pendingRecaps(long guild) {
+        Set<String> dates = redis.opsForSet().members(Keys.pendingRecaps(guild));
+        return dates == null ? List.of() : dates.stream().sorted().toList();
     }
 
-    long nextSeq(long guild) {
-        return redis.opsForHash().increment(Keys.state(guild), "seq", 1);
+    void recapPosted(long guild, String date) {
+        redis.opsForSet().remove(Keys.pendingRecaps(guild), date);
+    }
+
+    Optional<String> current(long guild) {
+        return Optional.ofNullable((String) redis.<String, String>opsForHash().get(Keys.state(guild), "current"));
     }
 
     /** Gives a skipped round's number back, so skipping does not break anyone's streak. */

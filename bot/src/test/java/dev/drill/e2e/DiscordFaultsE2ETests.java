@@ -125,6 +125,41 @@ class DiscordFaultsE2ETests {
         drill.sim().assertNoProblems();
     }
 
+    @Test
+    @DisplayName("a 500 on locking the thread at close: the lock and the recap come on a later tick, once")
+    void lockFailsAtClose() {
+        // GIVEN Monday's round is open in its thread
+        drill.setUpDailyDrill();
+        drill.clock(MONDAY_0900);
+        SimMessage post = questionPosts().get(0);
+
+        // WHEN Tuesday 09:00 comes and Discord answers 500 to every try of locking the thread
+        drill.sim().failNext("PATCH", "/channels/" + post.id(), 20, RestFault.serverError(500));
+        drill.clock(MONDAY_0900.plus(Duration.ofDays(1)));
+
+        // THEN the round is closed for scoring, but not locked and without its recap yet
+        assertThat(drill.sim().channel(post.id()).orElseThrow().locked()).isFalse();
+        assertThat(recapLinks()).isEmpty();
+
+        // WHEN Discord is fine again and the retry comes
+        drill.sim().clearFaults();
+        drill.advance(Duration.ofSeconds(31));
+
+        // THEN the thread is locked and the recap is out, once; later ticks post nothing more
+        assertThat(drill.sim().channel(post.id()).orElseThrow().locked()).isTrue();
+        assertThat(recapLinks()).singleElement().asString().contains("2040-12-03");
+        drill.advance(Duration.ofMinutes(2));
+        assertThat(recapLinks()).hasSize(1);
+        drill.sim().assertNoProblems();
+    }
+
+    private List<String> recapLinks() {
+        return drill.sim().botMessages(drill.dailyDrill()).stream()
+                .map(SimMessage::content)
+                .filter(c -> c.startsWith("The round of"))
+                .toList();
+    }
+
     private String postRoute() {
         return "/channels/" + drill.dailyDrill() + "/messages";
     }

@@ -110,8 +110,18 @@ class ExactlyOnceE2ETests {
     }
 
     @Test
-    @DisplayName("a post that reached Discord but was never recorded is not posted twice after a restart (nonce)")
+    @DisplayName("a post that reached Discord but was never recorded is adopted after a restart, not posted again")
     void restartAfterPostBeforeRecord() {
+        restartAfterPostBeforeRecord(Duration.ofSeconds(61));
+    }
+
+    @Test
+    @DisplayName("the same, retried after Discord's nonce window: still one question (found by its marker)")
+    void retryAfterNonceWindow() {
+        restartAfterPostBeforeRecord(Duration.ofMinutes(10));
+    }
+
+    private void restartAfterPostBeforeRecord(Duration until) {
         // GIVEN Monday's question was posted with its thread
         drill.setUpDailyDrill();
         drill.clock(MONDAY_0900);
@@ -129,11 +139,11 @@ class ExactlyOnceE2ETests {
 
         // WHEN a new bot starts and ticks once the dead bot's claim is stale
         drill.restartBot();
-        drill.advance(Duration.ofSeconds(61));
+        drill.clock(drill.clock().instant().plus(until));
 
-        // THEN it posted again with the same nonce, and Discord handed back the first message: still one
+        // THEN it found the round's own post in the channel and adopted it instead of posting again: still one
         // question and one thread, and the round records them
-        assertThat(drill.sim().requests("POST", postRoute())).hasSize(2);
+        assertThat(drill.sim().requests("POST", postRoute())).hasSize(1);
         assertThat(questionPosts()).extracting(SimMessage::id).containsExactly(posted.id());
         assertThat(drill.sim().threads(drill.dailyDrill()))
                 .extracting(SimChannel::id)

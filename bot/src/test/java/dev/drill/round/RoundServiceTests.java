@@ -428,6 +428,11 @@ class RoundServiceTests {
         }
 
         @Override
+        public java.util.Optional<Long> findPost(Post post) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public long post(Post post) {
             attempts++;
             lastNonce = post.nonce();

@@ -293,6 +293,11 @@ public final class DiscordSimulator implements AutoCloseable {
         return gateway.hasLiveSession();
     }
 
+    /** Drops every fault not yet used up: Discord answers normally again. */
+    public void clearFaults() {
+        rest.clearFaults();
+    }
+
     /** Answers the next {@code times} requests matching method and path regex (relative to /api/v10) with a fault. */
     public void failNext(String method, String pathRegex, int times, RestFault fault) {
         rest.failNext(method, pathRegex, times, fault);

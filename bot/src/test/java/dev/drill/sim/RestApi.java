@@ -88,6 +88,12 @@ final class RestApi {
         executor.shutdownNow();
     }
 
+    void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+    }
+
     void failNext(String method, String pathRegex, int times, RestFault fault) {
         synchronized (faults) {
             faults.add(new PendingFault(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), fault, times));
