@@ -10,7 +10,7 @@ import dev.drill.score.ScoreStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
@@ -42,22 +42,7 @@ public final class AnswerService {
 
     /** A new message: the member's answer if it is their first qualifying one in an open round. */
     public void onMessage(ThreadMessage message) {
-        if (message.fromBot() || !qualifies(message)) {
-            return;
-        }
-        Instant at = clock.instant();
-        inOpenRound(
-                message.guild(),
-                message.threadId(),
-                sentAt(message.messageId()),
-                () -> "answer " + message.messageId(),
-                round -> countAnswer(store.recordAnswer(
-                        round,
-                        message.messageId(),
-                        message.authorId(),
-                        message.authorName(),
-                        EventIds.created(message.messageId()),
-                        at)));
+        submit(messageEvent(message), () -> "answer " + message.messageId());
     }
 
     /**
@@ -65,39 +50,12 @@ public final class AnswerService {
      * qualifies becomes the answer if the member has none in the round.
      */
     public void onEdit(ThreadMessage message, Instant editedAt) {
-        if (message.fromBot()) {
-            return;
-        }
-        Instant at = clock.instant();
-        Instant edited = editedAt.equals(Instant.EPOCH) ? at : editedAt;
-        String eventId = EventIds.edited(message.messageId(), editedAt.toEpochMilli());
-        if (qualifies(message)) {
-            inOpenRound(
-                    message.guild(),
-                    message.threadId(),
-                    edited,
-                    () -> "edited answer " + message.messageId(),
-                    round -> countAnswer(store.recordAnswer(
-                            round, message.messageId(), message.authorId(), message.authorName(), eventId, at)));
-        } else {
-            inOpenRound(
-                    message.guild(),
-                    message.threadId(),
-                    edited,
-                    () -> "edit below the minimum " + message.messageId(),
-                    round -> store.withdraw(round, message.messageId(), eventId, at));
-        }
+        submit(editEvent(message, editedAt), () -> "edit of " + message.messageId());
     }
 
     /** A deleted message: a counted answer is withdrawn, and the message can never count later. */
     public void onDelete(long guild, long threadId, long messageId) {
-        Instant at = clock.instant();
-        inOpenRound(
-                guild,
-                threadId,
-                at,
-                () -> "deleted message " + messageId,
-                round -> store.withdraw(round, messageId, EventIds.deleted(messageId), at));
+        submit(deleteEvent(guild, threadId, messageId, clock.instant()), () -> "deleted message " + messageId);
     }
 
     /**
@@ -108,28 +66,107 @@ public final class AnswerService {
         if (added && voterIsBot) {
             return;
         }
+        submit(
+                voteEvent(guild, threadId, messageId, voterId, added, clock.instant()),
+                () -> (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId);
+    }
+
+    /**
+     * The same rules applied at once, with what they changed: for catching up with what members did while the
+     * bot or Redis was away (the events come from Discord's history; the scripts make a repeat harmless).
+     */
+    public ScoreChange catchUpMessage(ThreadMessage message) {
+        return applyNow(messageEvent(message));
+    }
+
+    public ScoreChange catchUpEdit(ThreadMessage message, Instant editedAt) {
+        return applyNow(editEvent(message, editedAt));
+    }
+
+    /**
+     * A deletion or a vote found while catching up happened at an unknown time: it is judged at the time the
+     * answer was sent, so it applies to the round the answer belongs to even if that round closed since.
+     */
+    public ScoreChange catchUpDelete(long guild, long threadId, long messageId) {
+        return applyNow(deleteEvent(guild, threadId, messageId, sentAt(messageId)));
+    }
+
+    public ScoreChange catchUpVote(long guild, long threadId, long messageId, long voterId, boolean added) {
+        return applyNow(voteEvent(guild, threadId, messageId, voterId, added, sentAt(messageId)));
+    }
+
+    /** One member event: which round thread, when it happened, and the write it makes in an open round. */
+    private record Event(long guild, long threadId, Instant happened, Function<RoundRef, ScoreChange> write) {
+        static final Event NOTHING = new Event(0, 0, Instant.EPOCH, round -> ScoreChange.NONE);
+    }
+
+    private Event messageEvent(ThreadMessage message) {
+        if (message.fromBot() || !qualifies(message)) {
+            return Event.NOTHING;
+        }
         Instant at = clock.instant();
-        inOpenRound(
-                guild,
-                threadId,
-                at,
-                () -> (added ? "vote on " : "vote removed from ") + messageId + " by " + voterId,
-                round -> {
-                    if (store.vote(round, messageId, voterId, added, at) == ScoreChange.COUNTED) {
-                        metrics.voteCounted();
-                    }
-                });
+        return new Event(
+                message.guild(),
+                message.threadId(),
+                sentAt(message.messageId()),
+                round -> countAnswer(store.recordAnswer(
+                        round,
+                        message.messageId(),
+                        message.authorId(),
+                        message.authorName(),
+                        EventIds.created(message.messageId()),
+                        at)));
+    }
+
+    private Event editEvent(ThreadMessage message, Instant editedAt) {
+        if (message.fromBot()) {
+            return Event.NOTHING;
+        }
+        Instant at = clock.instant();
+        Instant edited = editedAt.equals(Instant.EPOCH) ? at : editedAt;
+        String eventId = EventIds.edited(message.messageId(), editedAt.toEpochMilli());
+        return new Event(
+                message.guild(),
+                message.threadId(),
+                edited,
+                qualifies(message)
+                        ? round -> countAnswer(store.recordAnswer(
+                                round, message.messageId(), message.authorId(), message.authorName(), eventId, at))
+                        : round -> store.withdraw(round, message.messageId(), eventId, at));
+    }
+
+    private Event deleteEvent(long guild, long threadId, long messageId, Instant happened) {
+        Instant at = clock.instant();
+        return new Event(
+                guild, threadId, happened, round -> store.withdraw(round, messageId, EventIds.deleted(messageId), at));
+    }
+
+    private Event voteEvent(long guild, long threadId, long messageId, long voterId, boolean added, Instant happened) {
+        Instant at = clock.instant();
+        return new Event(guild, threadId, happened, round -> {
+            ScoreChange change = store.vote(round, messageId, voterId, added, at);
+            if (change == ScoreChange.COUNTED) {
+                metrics.voteCounted();
+            }
+            return change;
+        });
+    }
+
+    private ScoreChange applyNow(Event event) {
+        if (event == Event.NOTHING) {
+            return ScoreChange.NONE;
+        }
+        return rounds.openAt(event.guild(), event.threadId(), event.happened())
+                .map(event.write())
+                .orElse(ScoreChange.NONE);
     }
 
     /** All 👍 (or all reactions) of a message removed at once, e.g. by a moderator: its votes are taken back. */
     public void onVotesCleared(long guild, long threadId, long messageId) {
         Instant at = clock.instant();
-        inOpenRound(
-                guild,
-                threadId,
-                at,
-                () -> "votes cleared on " + messageId,
-                round -> store.clearVotes(round, messageId, at));
+        submit(
+                new Event(guild, threadId, at, round -> store.clearVotes(round, messageId, at)),
+                () -> "votes cleared on " + messageId);
     }
 
     /**
@@ -159,10 +196,11 @@ public final class AnswerService {
         return Instant.ofEpochMilli((messageId >>> 22) + DISCORD_EPOCH_MILLIS);
     }
 
-    private void countAnswer(ScoreChange change) {
+    private ScoreChange countAnswer(ScoreChange change) {
         if (change == ScoreChange.RECORDED) {
             metrics.answerCounted();
         }
+        return change;
     }
 
     private boolean qualifies(ThreadMessage message) {
@@ -176,8 +214,9 @@ public final class AnswerService {
      * time, so an answer sent before the close still counts when Redis comes back after it; events of a thread
      * that is not a round's, or that came after its close, are ignored.
      */
-    private void inOpenRound(
-            long guild, long threadId, Instant happened, Supplier<String> what, Consumer<RoundRef> write) {
-        writes.submit(what, () -> rounds.openAt(guild, threadId, happened).ifPresent(write));
+    private void submit(Event event, Supplier<String> what) {
+        if (event != Event.NOTHING) {
+            writes.submit(what, () -> applyNow(event));
+        }
     }
 }

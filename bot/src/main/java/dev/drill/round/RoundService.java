@@ -47,6 +47,7 @@ public final class RoundService {
     private final ScoreService scores;
     private final Clock clock;
     private final DrillMetrics metrics;
+    private final RoundCatchUp catchUp;
     private final String instance = UUID.randomUUID().toString();
 
     RoundService(
@@ -59,7 +60,9 @@ public final class RoundService {
             RoundPublisher publisher,
             ScoreService scores,
             Clock clock,
-            DrillMetrics metrics) {
+            DrillMetrics metrics,
+            RoundCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.rounds = rounds;
         this.claims = claims;
         this.due = due;
@@ -82,6 +85,7 @@ public final class RoundService {
 
     /** Runs the due work of every guild whose next due instant has come. */
     public synchronized void runDue() {
+        catchUp.onTick();
         if (!publisher.ready()) {
             // Due rounds wait for Discord; they are judged late only by their own time once it is back.
             log.debug("Discord not connected: due rounds wait");
@@ -310,6 +314,10 @@ public final class RoundService {
                 round.closes(),
                 round.late(),
                 how));
+        if (how == RoundState.CLOSED) {
+            // What members did while the bot or Redis was away counts before the round is closed and recapped.
+            catchUp.beforeClose(round.guild(), round.date());
+        }
         if (how == RoundState.SKIPPED) {
             // Before the state changes: a failure here leaves the round open, so the skip can be run again.
             scores.voidRound(round.guild(), ref);

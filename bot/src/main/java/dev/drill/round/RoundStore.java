@@ -159,6 +159,27 @@ public final class RoundStore implements RoundDirectory {
         find(guild, date).ifPresent(r -> windows.remove(guild + ":" + r.thread()));
     }
 
+    /** The guild's rounds that opened at or after {@code since}, oldest first. */
+    public List<RoundRef> since(long guild, Instant since) {
+        return redis.<String, String>opsForHash().values(Keys.threads(guild)).stream()
+                .distinct()
+                .sorted()
+                .map(date -> byDate(guild, date))
+                .flatMap(Optional::stream)
+                .filter(r -> !r.opensAt().isBefore(since))
+                .toList();
+    }
+
+    /** The newest thread message already caught up with, 0 before the first catch-up of the round. */
+    public long catchUpMark(long guild, String date) {
+        Object mark = redis.opsForHash().get(Keys.round(guild, date), "caughtUpTo");
+        return mark == null ? 0 : Long.parseLong(mark.toString());
+    }
+
+    public void setCatchUpMark(long guild, String date, long message) {
+        redis.opsForHash().put(Keys.round(guild, date), "caughtUpTo", Long.toString(message));
+    }
+
     /** Closed rounds whose lock and recap are not out yet, oldest first. */
     List<String> pendingRecaps(long guild) {
         Set<String> dates = redis.opsForSet().members(Keys.pendingRecaps(guild));

@@ -200,6 +200,29 @@ public final class ScoreStore {
         return packed == null ? OptionalLong.empty() : OptionalLong.of(AnswerRecord.authorOf(packed.toString()));
     }
 
+    /** The message ids of a round's counted answers, oldest first. */
+    public List<Long> answerMessages(long guild, String date) {
+        return roundAnswers(guild, date).answers().stream()
+                .map(AnswerRecord::messageId)
+                .toList();
+    }
+
+    /** The members whose 👍 on {@code message} is counted. */
+    public List<Long> voters(long guild, String date, long message) {
+        List<Long> voters = new ArrayList<>();
+        String prefix = message + ":";
+        try (var cursor = redis.opsForSet()
+                .scan(
+                        Keys.voters(guild, date),
+                        org.springframework.data.redis.core.ScanOptions.scanOptions()
+                                .match(prefix + "*")
+                                .count(500)
+                                .build())) {
+            cursor.forEachRemaining(v -> voters.add(Long.parseLong(v.substring(prefix.length()))));
+        }
+        return voters;
+    }
+
     /** A round's counted answers (oldest first) and its best-answer award. */
     RoundAnswers roundAnswers(long guild, String date) {
         Map<Object, Object> all = redis.opsForHash().entries(Keys.answers(guild, date));

@@ -71,7 +71,8 @@ class RoundServiceTests {
                 publisher,
                 scores,
                 clock,
-                DrillMetrics.none());
+                DrillMetrics.none(),
+                RoundCatchUp.NONE);
     }
 
     private RoundAdmin admin() {

@@ -160,6 +160,24 @@ final class BotRest {
         }
     }
 
+    /** GET …/reactions/{emoji}: who reacted with it, in order, paged by {@code after} (a user id) and {@code limit}. */
+    JsonNode reactionUsers(String channelId, String messageId, String emoji, Map<String, String> query) {
+        synchronized (world) {
+            SimChannel channel = channelForBot(channelId);
+            requireBot(channel, VIEW_CHANNEL | READ_MESSAGE_HISTORY);
+            SimMessage message = messageForBot(channel, messageId);
+            int limit = Math.max(1, Math.min(100, Integer.parseInt(query.getOrDefault("limit", "25"))));
+            long after = Long.parseLong(query.getOrDefault("after", "0"));
+            ArrayNode users = Json.array();
+            message.reactions().getOrDefault(emoji, List.of()).stream()
+                    .filter(id -> Long.parseLong(id) > after)
+                    .sorted(java.util.Comparator.comparingLong(Long::parseLong))
+                    .limit(limit)
+                    .forEach(id -> users.add(Payloads.user(world.user(id))));
+            return users;
+        }
+    }
+
     JsonNode editMessage(String channelId, String messageId, JsonNode body) {
         synchronized (world) {
             SimChannel channel = channelForBot(channelId);

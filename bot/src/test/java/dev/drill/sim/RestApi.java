@@ -233,6 +233,8 @@ final class RestApi {
             }
             case "create_thread_from_message" ->
                 world.botRest.createThread(p.get("channel_id"), p.get("message_id"), json);
+            case "list_message_reactions_by_emoji" ->
+                world.botRest.reactionUsers(p.get("channel_id"), p.get("message_id"), p.get("emoji_name"), q);
             case "add_my_message_reaction", "delete_my_message_reaction" -> {
                 world.botRest.botReaction(
                         p.get("channel_id"), p.get("message_id"), p.get("emoji_name"), method.equals("PUT"));
