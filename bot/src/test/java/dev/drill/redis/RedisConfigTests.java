@@ -3,6 +3,7 @@ package dev.drill.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.config.DrillProperties;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -44,10 +45,17 @@ class RedisConfigTests {
     }
 
     @Test
-    @DisplayName("no Redis location set: the embedded Redis starts in the data folder and is Boot's connection")
+    @DisplayName(
+            "no Redis location set: the embedded Redis starts in the data folder and is Boot's connection, with its"
+                    + " password")
     void embeddedByDefault() {
         runner().withPropertyValues("spring.data.redis.url=").run(context -> {
             assertThat(context).hasSingleBean(EmbeddedRedisConnectionDetails.class);
+            // Boot's Lettuce connects with the password of the folder: the server refuses clients without it.
+            assertThat(context.getBean(DataRedisConnectionDetails.class).getPassword())
+                    .isNotBlank()
+                    .isEqualTo(Files.readString(data.resolve(EmbeddedRedis.PASSWORD_FILE))
+                            .strip());
             StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
             redis.opsForValue().set("k", "v");
             assertThat(redis.opsForValue().get("k")).isEqualTo("v");
@@ -61,7 +69,10 @@ class RedisConfigTests {
         try (RedisFixture external = RedisFixture.startInTempDir(Duration.ofSeconds(2))) {
             external.template().opsForValue().set("where", "external");
             int port = external.server().port();
-            runner().withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + port)
+            runner().withPropertyValues(
+                            "spring.data.redis.host=127.0.0.1",
+                            "spring.data.redis.port=" + port,
+                            "spring.data.redis.password=" + external.server().password())
                     .run(context -> {
                         assertThat(context).doesNotHaveBean(EmbeddedRedisConnectionDetails.class);
                         assertThat(context.getBean(StringRedisTemplate.class)
@@ -69,7 +80,8 @@ class RedisConfigTests {
                                         .get("where"))
                                 .isEqualTo("external");
                     });
-            runner().withPropertyValues("spring.data.redis.url=redis://127.0.0.1:" + port)
+            runner().withPropertyValues(
+                            "spring.data.redis.url=" + external.server().url())
                     .run(context -> {
                         assertThat(context).doesNotHaveBean(EmbeddedRedisConnectionDetails.class);
                         assertThat(context.getBean(DataRedisConnectionDetails.class)

@@ -32,7 +32,9 @@ public final class RedisFixture implements AutoCloseable {
                 .commandTimeout(timeout)
                 .clientOptions(options)
                 .build();
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
+        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration("127.0.0.1", redis.port());
+        server.setPassword(redis.password());
+        factory = new LettuceConnectionFactory(server, client);
         factory.afterPropertiesSet();
         factory.start();
         template = new StringRedisTemplate(factory);
