@@ -139,6 +139,11 @@ public final class BotHarness implements AutoCloseable {
         redis.start();
     }
 
+    /** Kills Redis at once (SIGKILL, no fsync), as a crash would; {@link #startRedis()} brings it back. */
+    public void killRedis() {
+        redis.kill();
+    }
+
     public void stopRedis() {
         redis.stop();
     }

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.drill.config.DrillProperties;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,20 +232,27 @@ class EmbeddedRedisTests {
     void orphanOfKilledJvm(@TempDir Path scratch) throws Exception {
         // GIVEN a child JVM that started Redis on the folder and wrote a key; the binary goes in a folder we delete
         Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+        // The child is Drill itself (its real main class), with Discord unreachable so that it keeps running
+        // and its embedded Redis on the folder.
         Process jvm = new ProcessBuilder(
                         javaCommand(),
                         "-Djava.io.tmpdir=" + tmp,
                         "-cp",
                         System.getProperty("java.class.path"),
-                        RedisOwnerProcess.class.getName(),
-                        dataDir.toString(),
-                        "written-before",
-                        "intact")
+                        "dev.drill.DrillApplication",
+                        "--drill.discord.token=not-a-real-token",
+                        "--drill.discord.rest-url=http://127.0.0.1:9/api/v10/",
+                        "--drill.discord.gateway-url=ws://127.0.0.1:9",
+                        "--drill.discord.login-retry=1h",
+                        "--drill.management.port=0",
+                        "--drill.scheduler.tick=0",
+                        "--drill.redis.data-dir=" + dataDir)
                 .redirectErrorStream(true)
+                .redirectOutput(scratch.resolve("child.log").toFile())
                 .start();
         long orphan = -1;
         try {
-            orphan = readyLine(jvm);
+            orphan = awaitChildRedis(dataDir, "written-before", "intact");
             assertThat(redisServersServing(dataDir)).containsExactly(orphan);
 
             // WHEN the JVM is killed (SIGKILL: nothing runs in it, its redis-server lives on) and Redis starts again
@@ -330,24 +334,29 @@ class EmbeddedRedisTests {
     }
 
     /** Waits (bounded) for the child JVM's {@code READY <pid>} line and returns the pid of its redis-server. */
-    private static long readyLine(Process jvm) throws Exception {
-        CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                BufferedReader lines = jvm.inputReader(StandardCharsets.UTF_8);
-                List<String> seen = new ArrayList<>();
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith(RedisOwnerProcess.READY)) {
-                        return Long.parseLong(
-                                line.substring(RedisOwnerProcess.READY.length()).strip());
-                    }
-                    seen.add(line);
-                }
-                throw new IllegalStateException("the child JVM ended without READY:\n" + String.join("\n", seen));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return ready.get(60, TimeUnit.SECONDS);
+    /** Waits until the child's Redis answers with the folder's password, writes one key, and returns its pid. */
+    private static long awaitChildRedis(Path dataDir, String key, String value) {
+        return org.awaitility.Awaitility.await()
+                .atMost(90, TimeUnit.SECONDS)
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            long pid = Long.parseLong(Files.readString(dataDir.resolve(EmbeddedRedis.PID_FILE))
+                                    .strip());
+                            int port = Integer.parseInt(Files.readString(dataDir.resolve(EmbeddedRedis.PORT_FILE))
+                                    .strip());
+                            String password = Files.readString(dataDir.resolve("redis.password"))
+                                    .strip();
+                            try (Resp resp = new Resp(port)) {
+                                if (!resp.send("AUTH", password).startsWith("+OK")
+                                        || !resp.send("SET", key, value).startsWith("+OK")) {
+                                    return -1L;
+                                }
+                            }
+                            return pid;
+                        },
+                        pid -> pid > 0);
     }
 
     /**

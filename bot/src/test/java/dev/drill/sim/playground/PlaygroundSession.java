@@ -6,6 +6,7 @@ import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.practice.PracticeService;
 import dev.drill.practice.RepeatablePractice;
+import dev.drill.reconcile.Reconciler;
 import dev.drill.redis.Keys;
 import dev.drill.sim.Actor;
 import dev.drill.sim.DiscordSimulator;
@@ -191,6 +192,17 @@ final class PlaygroundSession implements AutoCloseable {
             } else {
                 harness.stopRedis();
             }
+        } else if (line instanceof ScriptLine.KillRedis) {
+            harness.killRedis();
+        } else if (line instanceof ScriptLine.BotRunning bot) {
+            if (bot.running()) {
+                harness.startBot();
+                // A starting bot's scheduler runs its first tick at once.
+                tick();
+                settle();
+            } else {
+                harness.stopBots();
+            }
         } else if (line instanceof ScriptLine.Health) {
             printHealth();
         } else if (line instanceof ScriptLine.Metrics metrics) {
@@ -342,7 +354,7 @@ final class PlaygroundSession implements AutoCloseable {
                 return;
             }
             int now = activity();
-            if (now != seen) {
+            if (now != seen || catchingUp()) {
                 seen = now;
                 quietSince = System.nanoTime();
             } else if (System.nanoTime() - quietSince >= QUIET.toNanos()) {
@@ -353,6 +365,11 @@ final class PlaygroundSession implements AutoCloseable {
 
     private int activity() {
         return sim.requests().size() + sim.events().size();
+    }
+
+    /** A bot that is catching up with the threads is not settled, however quiet the simulator is. */
+    private boolean catchingUp() {
+        return !harness.bots().isEmpty() && !harness.bean(Reconciler.class).idle();
     }
 
     /** Prints what the bot sent since the last call, and any request the simulator refused. */

@@ -117,4 +117,21 @@ class PlaygroundTests {
                 .contains("[metrics] drill_rounds_opened_total{application=\"drill\"} 1.0\n")
                 .contains("[metrics] drill_guilds{application=\"drill\"} 1.0\n");
     }
+
+    @Test
+    @DisplayName("away.drill: what members did while the bot was stopped, and after Redis was killed, all counts")
+    void away() throws IOException {
+        Run run;
+        try (InputStream script = getClass().getResourceAsStream("/playground/away.drill")) {
+            run = run(new BufferedReader(new InputStreamReader(script, StandardCharsets.UTF_8)), false);
+        }
+
+        assertThat(run.status()).as(run.transcript()).isEqualTo(Playground.OK);
+        String afterStart = run.transcript().substring(run.transcript().indexOf("> start bot"));
+        assertThat(afterStart.substring(0, afterStart.indexOf("> /drill stats member:@bob")))
+                .contains("All time: 11 pts");
+        assertThat(run.transcript().substring(run.transcript().lastIndexOf("> /drill leaderboard")))
+                .contains("🥇 Alice · 11 pts")
+                .contains("🥈 Bob · 10 pts");
+    }
 }

@@ -62,6 +62,11 @@ public sealed interface ScriptLine {
     /** {@code stop redis} (running false) or {@code start redis}. */
     record RedisRunning(boolean running) implements ScriptLine {}
 
+    /** {@code stop bot} (running false) or {@code start bot}. */
+    record BotRunning(boolean running) implements ScriptLine {}
+
+    record KillRedis() implements ScriptLine {}
+
     record Health() implements ScriptLine {}
 
     record Metrics(String prefix) implements ScriptLine {}

@@ -33,6 +33,9 @@ public final class ScriptParser {
             restart bot                  stop the bot and start it again (same Redis, simulator and clock)
             restart redis                stop Redis and start it again from its own files (AOF)
             stop redis | start redis     stop Redis (the bot keeps running and retries), or start it again
+            kill redis                   kill Redis at once (SIGKILL: no fsync), as a crash would; start redis
+            stop bot | start bot         stop the bot (members can go on: what they do is not delivered to it),
+                                         or start it: it catches up from the threads before the next line
             health                       the bot's /actuator/health: its status and each component's
             metrics [prefix]             the bot's Prometheus lines whose names start with prefix (default drill_)
             # comment                    blank lines and comments are ignored""";
@@ -84,13 +87,20 @@ public final class ScriptParser {
             case "redeliver" -> noArguments(word, rest, new ScriptLine.Redeliver());
             case "restart" -> restart(rest);
             case "stop", "start" -> stopStart(word, rest);
+            case "kill" -> {
+                if (!rest.equalsIgnoreCase("redis")) {
+                    throw new ScriptException("kill what? kill redis");
+                }
+                yield new ScriptLine.KillRedis();
+            }
             case "health" -> noArguments(word, rest, new ScriptLine.Health());
             case "metrics" -> new ScriptLine.Metrics(rest.isEmpty() ? "drill_" : oneWord(word, rest, "a prefix"));
             case "help" -> noArguments(word, rest, new ScriptLine.Help());
             default ->
-                throw new ScriptException("unknown command '" + split[0]
-                        + "'; a line starts with as, /drill, /drill-admin, say, in, edit, delete, react, unreact,"
-                        + " click, award, clock, advance, redeliver, restart, stop, start, health, metrics or help");
+                throw new ScriptException(
+                        "unknown command '" + split[0]
+                                + "'; a line starts with as, /drill, /drill-admin, say, in, edit, delete, react, unreact,"
+                                + " click, award, clock, advance, redeliver, restart, stop, start, kill, health, metrics or help");
         };
         return Optional.of(parsed);
     }
@@ -228,10 +238,11 @@ public final class ScriptParser {
     }
 
     private static ScriptLine stopStart(String word, String rest) {
-        if (!rest.equalsIgnoreCase("redis")) {
-            throw new ScriptException(word + " what? " + word + " redis");
-        }
-        return new ScriptLine.RedisRunning(word.equals("start"));
+        return switch (rest.toLowerCase()) {
+            case "redis" -> new ScriptLine.RedisRunning(word.equals("start"));
+            case "bot" -> new ScriptLine.BotRunning(word.equals("start"));
+            default -> throw new ScriptException(word + " what? " + word + " bot, or " + word + " redis");
+        };
     }
 
     private static String member(String name) {
