@@ -56,6 +56,9 @@ public final class KeyPointMatcher {
         }
     }
 
+    /** A phrase never spans two sentences (or lines, in a list). */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?;]\\s");
+
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:,\\n]");
     /** How many words before a match a negation still applies. */
     private static final int NEGATION_REACH = 3;
@@ -167,16 +170,16 @@ public final class KeyPointMatcher {
         }
         List<Token> tokens = answer.tokens();
         int slop = terms.size() == 1 ? 0 : options.slop();
-        boolean signalNegated = terms.contains(Terms.NOT);
         for (int start = 0; start < tokens.size(); start++) {
-            if (!tokens.get(start).term().equals(terms.get(0)) || (!signal.exact() && tokens.get(start).function())) {
+            if (!tokens.get(start).term().equals(terms.get(0))
+                    || (!signal.exact() && tokens.get(start).function())) {
                 continue;
             }
-            int end = signal.exact() ? matchExactly(tokens, start, terms) : matchFrom(tokens, start, terms, slop);
+            int end = signal.exact() ? matchExactly(tokens, start, terms) : matchFrom(answer, start, terms, slop);
             if (end < 0) {
                 continue;
             }
-            if (options.negation() && !signalNegated && negated(answer, start, end)) {
+            if (options.negation() && !signal.negated() && negated(answer, start, end)) {
                 continue;
             }
             return Optional.of(answer.text()
@@ -187,13 +190,21 @@ public final class KeyPointMatcher {
     }
 
     /** The index of the last token of a match starting at {@code start}, or -1. */
-    private static int matchFrom(List<Token> tokens, int start, List<String> terms, int slop) {
+    private static int matchFrom(Analysed answer, int start, List<String> terms, int slop) {
+        List<Token> tokens = answer.tokens();
         int at = start;
         int contentSeen = 1;
         int budget = terms.size() + slop;
         for (int next = 1; next < terms.size(); next++) {
             int found = -1;
             for (int i = at + 1; i < tokens.size() && contentSeen < budget; i++) {
+                if (SENTENCE_BREAK
+                        .matcher(answer.text()
+                                .substring(
+                                        tokens.get(i - 1).end(), tokens.get(i).start()))
+                        .find()) {
+                    return -1;
+                }
                 Token token = tokens.get(i);
                 if (token.function()) {
                     continue;

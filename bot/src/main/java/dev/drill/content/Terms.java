@@ -147,7 +147,6 @@ final class Terms {
             "while",
             "how",
             "why",
-            "just",
             "really",
             "basically",
             "actually",
@@ -159,7 +158,6 @@ final class Terms {
             "some",
             "any",
             "such",
-            "own",
             "each",
             "other",
             "another",
@@ -195,7 +193,29 @@ final class Terms {
             "already");
 
     /** Words that negate what follows; contractions ending in n't are negations too. */
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "cannot", "nor", "without");
+    private static final Set<String> NEGATIONS = Set.of(
+            "not",
+            "no",
+            "never",
+            "cannot",
+            "nor",
+            "without",
+            "dont",
+            "doesnt",
+            "didnt",
+            "isnt",
+            "arent",
+            "wasnt",
+            "cant",
+            "wont",
+            "shouldnt",
+            "wouldnt",
+            "couldnt",
+            "havent",
+            "hasnt");
+
+    /** What is left of a contraction typed without its apostrophe ("don t", "it s"), after the word before it. */
+    private static final Set<String> CONTRACTION_TAILS = Set.of("t", "s", "re", "ll", "ve", "d", "m");
 
     /**
      * Acronyms and names the stemmers would change into another word ("https" into "http", "news" into "new") or
@@ -271,6 +291,18 @@ final class Terms {
                     // A plural acronym: APIs, URLs, DLQs.
                     stemmed = lower.substring(0, lower.length() - 1);
                 }
+                if (CONTRACTION_TAILS.contains(lower)
+                        && !tokens.isEmpty()
+                        && start > 0
+                        && Character.isWhitespace(text.charAt(start - 1))) {
+                    Token before = tokens.get(tokens.size() - 1);
+                    if (lower.equals("t") && before.term().endsWith("n")) {
+                        // "don t", "isn t", "can t": the word before is a negation.
+                        tokens.set(tokens.size() - 1, new Token(NOT, before.start(), before.end(), false, true));
+                    }
+                    tokens.add(new Token(stemmed, start, end, true, false));
+                    continue;
+                }
                 tokens.add(new Token(stemmed, start, end, function, negation));
             }
             stream.end();
@@ -289,14 +321,18 @@ final class Terms {
         List<Token> tokens = tokens(phrase, stemming);
         List<String> content =
                 tokens.stream().filter(t -> !t.function()).map(Token::term).toList();
+        boolean negated = tokens.stream().anyMatch(Token::negation);
         if (content.size() == 1 && tokens.size() > 1) {
-            return new Signal(tokens.stream().map(Token::term).toList(), true);
+            return new Signal(tokens.stream().map(Token::term).toList(), true, negated);
         }
-        return new Signal(content, false);
+        return new Signal(content, false, negated);
     }
 
-    /** The terms of a signal, and whether they must appear exactly as written, function words included. */
-    record Signal(List<String> terms, boolean exact) {}
+    /**
+     * The terms of a signal, whether they must appear exactly as written (function words included), and whether the
+     * signal itself says "not" or "never" (then a negation in the text is part of the match, not against it).
+     */
+    record Signal(List<String> terms, boolean exact, boolean negated) {}
 
     private static Analyzer analyzerFor(Stemming stemming) {
         return switch (stemming) {
