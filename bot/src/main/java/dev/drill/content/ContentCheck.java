@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The coaching-content rules a question must meet before it ships: a model answer of interview length that
  * fits an embed, key points with enough signals, follow-ups, misconceptions with enough signals, no placeholder
- * text; and signals that mean something: the prompt alone covers no key point, no signal is a bare everyday word,
- * and none fires in the model answers of more than a tenth of the other questions.
+ * text; and signals that mean something: the prompt alone covers no key point, the model answer states none of the
+ * misconceptions, no signal is a bare everyday word, and none fires in the model answers of more than a tenth of the
+ * other questions.
  */
 public final class ContentCheck {
 
@@ -284,6 +285,13 @@ public final class ContentCheck {
                     "keyPoints",
                     "'" + point.text()
                             + "' is covered by the prompt alone: its signals must show what an answer adds"));
+        }
+        for (Misconception wrong : KeyPointMatcher.judge(answer, q).stated()) {
+            problems.add(new Problem(
+                    q.source(),
+                    "misconceptions",
+                    "'" + wrong.claim() + "' is stated by the model answer itself: make its signals say the wrong"
+                            + " thing only"));
         }
         for (String signal : signals(q)) {
             List<String> terms = KeyPointMatcher.termsOf(signal);

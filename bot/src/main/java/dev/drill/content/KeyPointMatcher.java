@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
 public final class KeyPointMatcher {
 
     /** How a judge reads text; {@link #DEFAULT} is what Drill ships, the others are measured against it. */
-    public record Options(Stemming stemming, int slop, boolean negation, double listRatio) {
-        public static final Options DEFAULT = new Options(Stemming.PORTER, 1, true, 0.15);
+    public record Options(Stemming stemming, int slop, boolean negation, double listRatio, boolean framing) {
+        public static final Options DEFAULT = new Options(Stemming.PORTER, 1, true, 0.15, false);
+
+        /** Claims are also cancelled when their sentence frames them as a mistake. */
+        Options forClaims() {
+            return new Options(stemming, slop, negation, listRatio, true);
+        }
     }
 
     /**
@@ -63,6 +68,27 @@ public final class KeyPointMatcher {
     /** How many words before a match a negation still applies. */
     private static final int NEGATION_REACH = 3;
 
+    /**
+     * Words that frame what follows in their sentence as a mistake ("a common mistake is ...", "avoid ...",
+     * "instead of ..."), so a misconception signal after them reports the mistake rather than states it.
+     */
+    private static final java.util.Set<String> MISTAKE_FRAMES = java.util.Set.of(
+            "mistak",
+            "myth",
+            "misconcept",
+            "pitfal",
+            "anti",
+            "avoid",
+            "instead",
+            "rather",
+            "wrong",
+            "trap",
+            "naiv",
+            "fallaci",
+            "bad",
+            "don't",
+            "dont");
+
     private static final Map<String, Terms.Signal> SIGNALS = new ConcurrentHashMap<>();
 
     private KeyPointMatcher() {}
@@ -82,7 +108,7 @@ public final class KeyPointMatcher {
         List<Misconception> stated = new ArrayList<>();
         List<Integer> contradicted = new ArrayList<>();
         for (Misconception wrong : misconceptions) {
-            if (firstMatch(answer, wrong.signals(), options).isPresent()) {
+            if (firstMatch(answer, wrong.signals(), options.forClaims()).isPresent()) {
                 stated.add(wrong);
                 contradicted.add(wrong.contradicts());
             }
@@ -182,6 +208,9 @@ public final class KeyPointMatcher {
             if (options.negation() && !signal.negated() && negated(answer, start, end)) {
                 continue;
             }
+            if (options.framing() && framedAsMistake(answer, start, end)) {
+                continue;
+            }
             return Optional.of(answer.text()
                     .substring(tokens.get(start).start(), tokens.get(end).end())
                     .strip());
@@ -234,6 +263,30 @@ public final class KeyPointMatcher {
             }
         }
         return start + terms.size() - 1;
+    }
+
+    /** A word in the match or before it in the same sentence that frames it as a mistake. */
+    private static boolean framedAsMistake(Analysed answer, int start, int end) {
+        List<Token> tokens = answer.tokens();
+        for (int i = start; i <= end; i++) {
+            String term = tokens.get(i).term();
+            if (MISTAKE_FRAMES.stream().anyMatch(term::startsWith)) {
+                return true;
+            }
+        }
+        for (int i = start - 1; i >= 0; i--) {
+            if (SENTENCE_BREAK
+                    .matcher(answer.text()
+                            .substring(tokens.get(i).end(), tokens.get(i + 1).start()))
+                    .find()) {
+                return false;
+            }
+            String term = tokens.get(i).term();
+            if (MISTAKE_FRAMES.stream().anyMatch(term::startsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A negation inside the match, or shortly before it in the same clause. */

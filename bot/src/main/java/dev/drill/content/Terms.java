@@ -177,8 +177,6 @@ final class Terms {
             "ways",
             "something",
             "someone",
-            "anything",
-            "everything",
             "that's",
             "there's",
             "what's",
@@ -222,6 +220,8 @@ final class Terms {
      * that must stay whole; words without a vowel (dns, cqrs, xss, tls) are kept whole anyway.
      */
     private static final Set<String> PROTECTED = Set.of(
+            "stateful",
+            "stateless",
             "https",
             "http",
             "aws",

@@ -136,6 +136,30 @@ class ContentCheckTests {
                                 + " answers of any topic: use a phrase");
     }
 
+    @Test
+    @DisplayName("fails a model answer that states one of the question's own misconceptions")
+    void modelAnswerStatesMisconception() {
+        Question good = BANK.byId("message-queues").orElseThrow();
+        Question broken = new Question(
+                good.id(),
+                good.level(),
+                good.number(),
+                good.topics(),
+                good.prompt(),
+                good.related(),
+                good.keyPoints(),
+                good.modelAnswer() + " Luckily the queue guarantees exactly once delivery.",
+                good.followUps(),
+                good.source(),
+                good.misconceptions());
+
+        assertThat(ContentCheck.check(broken))
+                .extracting(Object::toString)
+                .containsExactly(good.source() + ": field 'misconceptions' '"
+                        + good.misconceptions().get(0).claim()
+                        + "' is stated by the model answer itself: make its signals say the wrong thing only");
+    }
+
     private static Question withKeyPoints(Question q, List<KeyPoint> points) {
         return new Question(
                 q.id(),
