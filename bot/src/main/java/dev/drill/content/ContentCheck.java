@@ -2,7 +2,9 @@ package dev.drill.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The coaching-content rules a question must meet before it ships: a model answer of interview length that
@@ -159,9 +161,9 @@ public final class ContentCheck {
             "more",
             "less");
 
-    private static final java.util.Set<String> EVERYDAY_TERMS = EVERYDAY_WORDS.stream()
+    private static final Set<String> EVERYDAY_TERMS = EVERYDAY_WORDS.stream()
             .flatMap(w -> KeyPointMatcher.termsOf(w).stream())
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern PLACEHOLDER =
             Pattern.compile("(?i)\\b(todo|tbd|fixme|lorem|ipsum|placeholder|xxx)\\b|\\.\\.\\.\\s*$");

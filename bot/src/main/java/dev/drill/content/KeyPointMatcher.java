@@ -3,10 +3,12 @@ package dev.drill.content;
 import dev.drill.content.Terms.Stemming;
 import dev.drill.content.Terms.Token;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -47,7 +49,7 @@ public final class KeyPointMatcher {
             covered = List.copyOf(covered);
             missed = List.copyOf(missed);
             stated = List.copyOf(stated);
-            evidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+            evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
             named = List.copyOf(named);
         }
 
@@ -61,7 +63,7 @@ public final class KeyPointMatcher {
         }
     }
 
-    /** A phrase never spans two sentences (or lines, in a list). */
+    /** A phrase never spans two sentences. */
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?;]\\s");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:,\\n]");
@@ -69,10 +71,10 @@ public final class KeyPointMatcher {
     private static final int NEGATION_REACH = 3;
 
     /**
-     * Words that frame what follows in their sentence as a mistake ("a common mistake is ...", "avoid ...",
-     * "instead of ..."), so a misconception signal after them reports the mistake rather than states it.
+     * Stems of words that frame their sentence as a mistake ("a common mistake is ...", "avoid ...", "instead of
+     * ..."), so a misconception signal after or around them reports the mistake rather than states it.
      */
-    private static final java.util.Set<String> MISTAKE_FRAMES = java.util.Set.of(
+    private static final Set<String> MISTAKE_FRAMES = Set.of(
             "mistak",
             "myth",
             "misconcept",
@@ -85,9 +87,7 @@ public final class KeyPointMatcher {
             "trap",
             "naiv",
             "fallaci",
-            "bad",
-            "don't",
-            "dont");
+            "bad");
 
     private static final Map<String, Terms.Signal> SIGNALS = new ConcurrentHashMap<>();
 

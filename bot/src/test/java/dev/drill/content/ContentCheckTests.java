@@ -3,6 +3,7 @@ package dev.drill.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.repository.RepositoryPaths;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -89,9 +90,9 @@ class ContentCheckTests {
     @DisplayName("fails a signal that fires in most other model answers, naming the file and the signal")
     void unspecificSignalFails() {
         Question good = BANK.byId("message-queues").orElseThrow();
-        List<KeyPoint> points = new java.util.ArrayList<>(good.keyPoints());
+        List<KeyPoint> points = new ArrayList<>(good.keyPoints());
         KeyPoint first = points.get(0);
-        List<String> signals = new java.util.ArrayList<>(first.signals());
+        List<String> signals = new ArrayList<>(first.signals());
         signals.add("the");
         signals.add("for example");
         points.set(0, new KeyPoint(first.text(), signals));
@@ -116,14 +117,14 @@ class ContentCheckTests {
     @DisplayName("fails a key point that the prompt alone covers, and a bare everyday word as a signal")
     void promptEchoAndEverydayWordFail() {
         Question good = BANK.byId("message-queues").orElseThrow();
-        List<KeyPoint> points = new java.util.ArrayList<>(good.keyPoints());
+        List<KeyPoint> points = new ArrayList<>(good.keyPoints());
         KeyPoint first = points.get(0);
         KeyPoint second = points.get(1);
         points.set(
                 0,
                 new KeyPoint(
                         first.text(), List.of("message queues", first.signals().get(0))));
-        List<String> everyday = new java.util.ArrayList<>(second.signals());
+        List<String> everyday = new ArrayList<>(second.signals());
         everyday.add("Data");
         points.set(1, new KeyPoint(second.text(), everyday));
 
