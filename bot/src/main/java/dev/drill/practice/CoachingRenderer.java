@@ -1,15 +1,23 @@
 package dev.drill.practice;
 
+import dev.drill.content.KeyPoint;
+import dev.drill.content.KeyPointMatcher.Coverage;
+import dev.drill.content.Misconception;
 import dev.drill.content.Question;
 import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
-/** Renders a question's coaching content (model answer, key points, follow-ups) as embeds. Pure. */
+/**
+ * Renders a question's coaching content (model answer, key points, follow-ups) and the "How did I do?" feedback on an
+ * answer as embeds. Pure.
+ */
 @DiscordEdge
 public final class CoachingRenderer {
 
@@ -55,5 +63,100 @@ public final class CoachingRenderer {
                 .addField("Level", q.level().title(), true)
                 .addField("Topics", String.join(", ", q.topics()), true)
                 .build();
+    }
+
+    /** Characters Discord reads as markdown; a quote of the member's words escapes every one, paired or not. */
+    private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_`~|])");
+
+    /** The longest quote of the answer's own words shown per key point, before Discord escaping. */
+    static final int MAX_QUOTE = 60;
+
+    /**
+     * "How did I do?": which key points the answer mentions (quoting the words that matched), which it missed, the
+     * misconceptions it states, and a note when it reads like a keyword list. Every field fits Discord's limits.
+     */
+    public static MessageEmbed feedback(String date, boolean roundOpen, Coverage coverage) {
+        EmbedBuilder embed = Replies.embed().setTitle("How did I do? · " + date);
+        if (coverage.looksStuffed()) {
+            embed.setDescription("Your answer mentions **0 of " + coverage.total()
+                    + "** key points a strong answer covers: it names "
+                    + coverage.named().size()
+                    + " of them in a list, and a list explains none.");
+        } else {
+            embed.setDescription("Your answer mentions **" + coverage.covered().size() + " of " + coverage.total()
+                    + "** key points a strong answer covers.");
+        }
+        if (!coverage.covered().isEmpty()) {
+            embed.addField("Mentioned", mentioned(coverage), false);
+        }
+        if (!coverage.stated().isEmpty()) {
+            embed.addField(
+                    "Check these statements",
+                    Replies.fit(
+                            coverage.stated().stream()
+                                    .map(CoachingRenderer::warning)
+                                    .collect(Collectors.joining("\n")),
+                            MessageEmbed.VALUE_MAX_LENGTH),
+                    false);
+        }
+        if (!coverage.named().isEmpty()) {
+            embed.addField("Named, not explained", bullets(coverage.named(), "▫️"), false);
+        }
+        List<KeyPoint> missed = coverage.missed().stream()
+                .filter(p -> !coverage.named().contains(p))
+                .toList();
+        if (!missed.isEmpty()) {
+            embed.addField("Missed", bullets(missed, "▫️"), false);
+        }
+        if (coverage.looksStuffed()) {
+            embed.addField(
+                    "A note",
+                    "This reads like a list of keywords. Interviewers want the how and the why; coverage never adds"
+                            + " points.",
+                    false);
+        }
+        embed.setFooter(
+                roundOpen
+                        ? "Feedback only: it never changes points. The model answer comes with the recap."
+                        : "Feedback only: it never changes points. The model answer is in the round's recap.");
+        return embed.build();
+    }
+
+    /** {@code ⚠️ claim — correction}. */
+    static String warning(Misconception wrong) {
+        return "⚠️ " + wrong.claim() + " — " + wrong.correction();
+    }
+
+    /**
+     * One line per mentioned key point with the answer's words that matched, quoted and escaped; quotes are shortened,
+     * then dropped, when the lines would not fit one field.
+     */
+    private static String mentioned(Coverage coverage) {
+        for (int quote : new int[] {MAX_QUOTE, 30, 0}) {
+            String lines = coverage.covered().stream()
+                    .map(p -> "✅ " + p.text()
+                            + coverage.evidenceOf(p).map(quoted(quote)).orElse(""))
+                    .collect(Collectors.joining("\n"));
+            if (lines.length() <= MessageEmbed.VALUE_MAX_LENGTH) {
+                return lines;
+            }
+        }
+        return bullets(coverage.covered(), "✅");
+    }
+
+    private static Function<String, String> quoted(int max) {
+        return words -> {
+            if (max == 0) {
+                return "";
+            }
+            String plain = words.replaceAll("\\s+", " ").strip();
+            return " — “" + MARKDOWN.matcher(Replies.fit(plain, max)).replaceAll("\\\\$1") + "”";
+        };
+    }
+
+    private static String bullets(List<KeyPoint> points, String mark) {
+        return Replies.fit(
+                points.stream().map(p -> mark + " " + p.text()).collect(Collectors.joining("\n")),
+                MessageEmbed.VALUE_MAX_LENGTH);
     }
 }

@@ -1,16 +1,11 @@
 package dev.drill.practice;
 
-import dev.drill.content.KeyPoint;
-import dev.drill.content.KeyPointMatcher;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import net.dv8tion.jda.api.EmbedBuilder;
-import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -22,8 +17,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /drill feedback} and the "How did I do?" button on each question post: which key points the
- * member's answer covered and which it missed. Feedback only: it never changes points.
+ * {@code /drill feedback} and the "How did I do?" button on each question post: which key points the member's answer
+ * mentions and which it missed, and the misconceptions it states. Feedback only: it never changes points.
  */
 @Component
 final class FeedbackCommand implements SlashCommand {
@@ -85,44 +80,12 @@ final class FeedbackCommand implements SlashCommand {
                 .queue(
                         message -> Replies.ephemeral(
                                 event,
-                                render(
-                                        found,
-                                        KeyPointMatcher.match(
-                                                message.getContentRaw(),
-                                                found.question().keyPoints()))),
+                                CoachingRenderer.feedback(
+                                        found.round().date(),
+                                        found.round().open(),
+                                        feedback.judge(found, message.getContentRaw()))),
                         error -> Replies.ephemeral(
                                 event, "Your answer is no longer in the thread, so there is nothing to" + " compare."));
-    }
-
-    static MessageEmbed render(FeedbackService.Found found, KeyPointMatcher.Coverage coverage) {
-        EmbedBuilder embed = Replies.embed()
-                .setTitle("How did I do? · " + found.round().date())
-                .setDescription("Your answer covers **" + coverage.covered().size() + " of " + coverage.total()
-                        + "** key points a strong answer covers.");
-        if (!coverage.covered().isEmpty()) {
-            embed.addField("Covered", bullets(coverage.covered(), "✅"), false);
-        }
-        if (!coverage.missed().isEmpty()) {
-            embed.addField("Missed", bullets(coverage.missed(), "▫️"), false);
-        }
-        if (coverage.looksStuffed()) {
-            embed.addField(
-                    "A note",
-                    "This reads like a list of keywords. Interviewers want the how and the why; coverage never adds"
-                            + " points.",
-                    false);
-        }
-        embed.setFooter(
-                found.round().open()
-                        ? "Feedback only: it never changes points. The model answer comes with the recap."
-                        : "Feedback only: it never changes points. The model answer is in the round's recap.");
-        return embed.build();
-    }
-
-    private static String bullets(List<KeyPoint> points, String mark) {
-        return Replies.fit(
-                points.stream().map(p -> mark + " " + p.text()).collect(Collectors.joining("\n")),
-                MessageEmbed.VALUE_MAX_LENGTH);
     }
 
     /** The "How did I do?" button on a round's post; it carries the round's date. */

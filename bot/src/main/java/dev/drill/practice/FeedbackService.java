@@ -1,5 +1,6 @@
 package dev.drill.practice;
 
+import dev.drill.content.KeyPointMatcher;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
 import dev.drill.score.PointsRules;
@@ -10,8 +11,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds the member's counted answer in a round, so the Discord edge can fetch its text (Drill keeps no copy)
- * and match it against the question's key points.
+ * Finds the member's counted answer in a round, so the Discord edge can fetch its text (Drill keeps no copy), and
+ * judges that text against the question's key points and misconceptions.
  */
 @Service
 public final class FeedbackService {
@@ -58,5 +59,10 @@ public final class FeedbackService {
                             : "You did not answer the round of " + round.get().date() + ".");
         }
         return new Found(round.get(), question.get(), round.get().threadId(), answer.get());
+    }
+
+    /** Which key points the answer mentions, with the words that show it, and which misconceptions it states. */
+    public KeyPointMatcher.Coverage judge(Found found, String answer) {
+        return KeyPointMatcher.judge(answer, found.question());
     }
 }

@@ -3,6 +3,7 @@ package dev.drill.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.repository.RepositoryPaths;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,6 @@ class ContentCheckTests {
                 .anyMatch(p -> p.contains("field 'followUps' has 0 follow-ups"))
                 .anyMatch(p -> p.contains("field 'misconceptions' has 0 misconceptions; it needs 1 to 4"))
                 .anyMatch(p -> p.contains("placeholder text"))
-                .anyMatch(p -> p.contains("mentions only 0 of its 3 key points"))
                 .allMatch(p -> p.startsWith("content/backend/fresher/14-http-methods.yaml"));
     }
 
@@ -87,11 +87,61 @@ class ContentCheckTests {
     }
 
     @Test
-    @DisplayName("fails a lazy answer that mentions too few of its own key points")
-    void lazyAnswerFails() {
+    @DisplayName("fails a signal that fires in most other model answers, naming the file and the signal")
+    void unspecificSignalFails() {
         Question good = BANK.byId("message-queues").orElseThrow();
-        String lazy = "Queues are a common building block. ".repeat(30);
-        Question lazyCopy = new Question(
+        List<KeyPoint> points = new ArrayList<>(good.keyPoints());
+        KeyPoint first = points.get(0);
+        List<String> signals = new ArrayList<>(first.signals());
+        signals.add("the");
+        signals.add("for example");
+        points.set(0, new KeyPoint(first.text(), signals));
+        List<Question> questions = BANK.all().stream()
+                .map(q -> q.id().equals(good.id()) ? withKeyPoints(good, points) : q)
+                .toList();
+
+        assertThat(ContentCheck.unspecificSignals(questions))
+                .extracting(Object::toString)
+                .singleElement()
+                .asString()
+                .startsWith(good.source() + ": field 'keyPoints' has the signal 'for example', which fires in the model"
+                        + " answers of")
+                .contains("of the 88 other questions (at most 8 allowed)");
+        assertThat(ContentCheck.check(withKeyPoints(good, points)))
+                .extracting(Object::toString)
+                .containsExactly(
+                        good.source() + ": field 'keyPoints' has the signal 'the' with only function words in" + " it");
+    }
+
+    @Test
+    @DisplayName("fails a key point that the prompt alone covers, and a bare everyday word as a signal")
+    void promptEchoAndEverydayWordFail() {
+        Question good = BANK.byId("message-queues").orElseThrow();
+        List<KeyPoint> points = new ArrayList<>(good.keyPoints());
+        KeyPoint first = points.get(0);
+        KeyPoint second = points.get(1);
+        points.set(
+                0,
+                new KeyPoint(
+                        first.text(), List.of("message queues", first.signals().get(0))));
+        List<String> everyday = new ArrayList<>(second.signals());
+        everyday.add("Data");
+        points.set(1, new KeyPoint(second.text(), everyday));
+
+        assertThat(ContentCheck.check(withKeyPoints(good, points)))
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder(
+                        good.source() + ": field 'keyPoints' '" + first.text()
+                                + "' is covered by the prompt alone: its signals must show what an answer adds",
+                        good.source() + ": field 'keyPoints' has the signal 'Data', an everyday word that fires in"
+                                + " answers of any topic: use a phrase");
+    }
+
+    @Test
+    @DisplayName("fails a model answer that states one of the question's own misconceptions")
+    void modelAnswerStatesMisconception() {
+        Question good = BANK.byId("message-queues").orElseThrow();
+        Question broken = new Question(
                 good.id(),
                 good.level(),
                 good.number(),
@@ -99,15 +149,30 @@ class ContentCheckTests {
                 good.prompt(),
                 good.related(),
                 good.keyPoints(),
-                lazy,
+                good.modelAnswer() + " Luckily the queue guarantees exactly once delivery.",
                 good.followUps(),
                 good.source(),
                 good.misconceptions());
 
-        assertThat(ContentCheck.check(lazyCopy))
-                .singleElement()
+        assertThat(ContentCheck.check(broken))
                 .extracting(Object::toString)
-                .asString()
-                .contains("mentions only 0 of its 6 key points");
+                .containsExactly(good.source() + ": field 'misconceptions' '"
+                        + good.misconceptions().get(0).claim()
+                        + "' is stated by the model answer itself: make its signals say the wrong thing only");
+    }
+
+    private static Question withKeyPoints(Question q, List<KeyPoint> points) {
+        return new Question(
+                q.id(),
+                q.level(),
+                q.number(),
+                q.topics(),
+                q.prompt(),
+                q.related(),
+                points,
+                q.modelAnswer(),
+                q.followUps(),
+                q.source(),
+                q.misconceptions());
     }
 }

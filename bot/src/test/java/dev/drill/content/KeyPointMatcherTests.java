@@ -51,6 +51,84 @@ class KeyPointMatcherTests {
                 .isEmpty();
     }
 
+    @Test
+    @DisplayName("keeps acronyms whole: HTTPS is not HTTP, and APIs are an API")
+    void acronyms() {
+        KeyPoint https = new KeyPoint("Encryption", List.of("https", "tls"));
+        KeyPoint apis = new KeyPoint("APIs", List.of("public api", "openapi"));
+
+        assertThat(KeyPointMatcher.match("We serve plain HTTP behind the proxy.", List.of(https))
+                        .covered())
+                .isEmpty();
+        assertThat(KeyPointMatcher.match("Everything goes over HTTPS.", List.of(https))
+                        .covered())
+                .containsExactly(https);
+        assertThat(KeyPointMatcher.match("We publish two public APIs for partners.", List.of(apis))
+                        .covered())
+                .containsExactly(apis);
+    }
+
+    @Test
+    @DisplayName("a phrase skips function words and allows one extra word, but not a sentence end")
+    void phrases() {
+        KeyPoint backoff = new KeyPoint("Backoff", List.of("exponential backoff with jitter", "retry budget"));
+
+        assertThat(KeyPointMatcher.match("We use an exponential backoff plus jitter.", List.of(backoff))
+                        .covered())
+                .containsExactly(backoff);
+        assertThat(KeyPointMatcher.match("Backoff is exponential. Jitter helps too.", List.of(backoff))
+                        .covered())
+                .isEmpty();
+        assertThat(KeyPointMatcher.match("There is a budget for each retry.", List.of(backoff))
+                        .covered())
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("a negation just before or inside a phrase cancels it, unless the signal says not itself")
+    void negation() {
+        KeyPoint acks = new KeyPoint("Acks", List.of("ack after processing", "don't ack early"));
+
+        assertThat(KeyPointMatcher.match("You never ack after processing, it is too late.", List.of(acks))
+                        .covered())
+                .isEmpty();
+        assertThat(KeyPointMatcher.match("The workers ack after processing it. Nothing else.", List.of(acks))
+                        .covered())
+                .containsExactly(acks);
+        assertThat(KeyPointMatcher.match("Please don t ack early, ever.", List.of(acks))
+                        .covered())
+                .containsExactly(acks);
+    }
+
+    @Test
+    @DisplayName("a stated misconception gets a warning and takes the credit of the key point it contradicts")
+    void misconceptions() {
+        Question q = BANK.byId("message-queues").orElseThrow();
+        String answer = "Workers pull jobs in the background and ack only after the work is done, so a crash means"
+                + " the message is redelivered. The queue guarantees exactly once delivery, so each job runs only once"
+                + " and there are no duplicates to worry about.";
+
+        Coverage c = KeyPointMatcher.judge(answer, q);
+
+        assertThat(c.stated())
+                .extracting(Misconception::claim)
+                .containsExactly(q.misconceptions().get(0).claim());
+        assertThat(c.covered())
+                .doesNotContain(q.keyPoints().get(q.misconceptions().get(0).contradicts()));
+        assertThat(c.covered()).contains(q.keyPoints().get(2));
+        assertThat(c.evidenceOf(q.keyPoints().get(2))).isPresent();
+    }
+
+    @Test
+    @DisplayName("names the words of the answer that matched each covered point")
+    void evidence() {
+        KeyPoint retries = new KeyPoint("Retries with backoff", List.of("exponential backoff", "retry budget"));
+
+        Coverage c = KeyPointMatcher.match("First we RETRY, with Exponential-Backoff of course.", List.of(retries));
+
+        assertThat(c.evidenceOf(retries)).contains("Exponential-Backoff");
+    }
+
     @Nested
     @DisplayName("fresher: HTTP methods")
     class Fresher {
@@ -81,14 +159,15 @@ class KeyPointMatcherTests {
         }
 
         @Test
-        @DisplayName("a keyword-stuffed answer is flagged as such")
+        @DisplayName("a keyword-stuffed answer is flagged as such, and its points are named, not covered")
         void stuffed() {
             Coverage c = feedback(
                     "http-methods",
                     "intent put patch safe idempotent retry cache head options" + " preflight side effect");
 
-            assertThat(c.covered()).hasSizeGreaterThanOrEqualTo(5);
             assertThat(c.looksStuffed()).isTrue();
+            assertThat(c.named()).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(c.covered()).isEmpty();
         }
     }
 
@@ -124,12 +203,13 @@ class KeyPointMatcherTests {
         }
 
         @Test
-        @DisplayName("a keyword-stuffed answer is flagged")
+        @DisplayName("a keyword-stuffed answer is flagged, and its points are named, not covered")
         void stuffed() {
             Coverage c = feedback("message-queues", "background worker ack retry backoff dlq idempotent fifo ordering");
 
-            assertThat(c.covered()).hasSizeGreaterThanOrEqualTo(5);
             assertThat(c.looksStuffed()).isTrue();
+            assertThat(c.named()).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(c.covered()).isEmpty();
         }
     }
 
@@ -163,13 +243,14 @@ class KeyPointMatcherTests {
         }
 
         @Test
-        @DisplayName("a keyword-stuffed answer is flagged")
+        @DisplayName("a keyword-stuffed answer is flagged, and its points are named, not covered")
         void stuffed() {
             Coverage c = feedback(
                     "circuit-breakers-retries", "transient jitter half open timeout fallback retry storm metrics");
 
-            assertThat(c.covered()).hasSizeGreaterThanOrEqualTo(5);
             assertThat(c.looksStuffed()).isTrue();
+            assertThat(c.named()).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(c.covered()).isEmpty();
         }
     }
 }

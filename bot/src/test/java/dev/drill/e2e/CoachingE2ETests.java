@@ -59,7 +59,7 @@ class CoachingE2ETests {
         // THEN she alone sees which points she covered and which she missed
         assertThat(feedback.ephemeral()).isTrue();
         String embed = feedback.message().embeds().toString();
-        assertThat(embed).contains("covers **2 of " + points.size() + "**");
+        assertThat(embed).contains("mentions **2 of " + points.size() + "**");
         assertThat(embed)
                 .contains("✅ " + points.get(0).text(), "✅ " + points.get(1).text());
         points.subList(2, points.size()).forEach(p -> assertThat(embed).contains("▫️ " + p.text()));
