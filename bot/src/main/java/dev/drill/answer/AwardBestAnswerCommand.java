@@ -24,6 +24,7 @@ final class AwardBestAnswerCommand implements MessageCommand {
     static final String NOT_AN_ANSWER = "That message is not a counted answer of a Drill round.";
     static final String ALREADY_AWARDED = "This round already has a best answer.";
     static final String AWARDED = "Done: that answer is this round's best answer.";
+    static final String OWN_ANSWER = "You cannot award your own answer; ask another moderator.";
 
     private final AnswerService answers;
 
@@ -47,9 +48,14 @@ final class AwardBestAnswerCommand implements MessageCommand {
     @Override
     public void onCommand(MessageContextInteractionEvent event) {
         Message target = event.getTarget();
-        AwardOutcome outcome =
-                answers.awardBest(event.getGuild().getIdLong(), target.getChannelIdLong(), target.getIdLong());
+        AwardOutcome outcome = answers.awardBest(
+                event.getGuild().getIdLong(),
+                target.getChannelIdLong(),
+                target.getIdLong(),
+                target.getAuthor().getIdLong(),
+                event.getUser().getIdLong());
         switch (outcome) {
+            case OWN_ANSWER -> Replies.ephemeral(event, OWN_ANSWER);
             case NOT_AN_ANSWER -> Replies.ephemeral(event, NOT_AN_ANSWER);
             case ALREADY_AWARDED -> Replies.ephemeral(event, ALREADY_AWARDED);
             case AWARDED -> {
