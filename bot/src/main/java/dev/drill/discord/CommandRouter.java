@@ -46,15 +46,18 @@ final class CommandRouter extends ListenerAdapter {
         }
         registry.slash(event.getName(), sub)
                 .ifPresentOrElse(
-                        command -> run(
-                                "/" + event.getFullCommandName(),
-                                command.access(),
-                                () -> command.onCommand(event),
-                                event),
+                        command -> OptionLimits.tooLong(command.definition(), event.getOptions())
+                                .ifPresentOrElse(
+                                        refusal -> Replies.ephemeral(event, refusal),
+                                        () -> run(
+                                                "/" + event.getFullCommandName(),
+                                                command.access(),
+                                                () -> command.onCommand(event),
+                                                event)),
                         () -> Replies.ephemeral(
                                 event,
-                                "I don't know `/" + event.getFullCommandName()
-                                        + "`. `/drill help` lists what I can do."));
+                                "I don't know " + Replies.quote("/" + event.getFullCommandName())
+                                        + ". `/drill help` lists what I can do."));
     }
 
     @Override
@@ -66,7 +69,11 @@ final class CommandRouter extends ListenerAdapter {
                             try {
                                 command.onAutoComplete(event);
                             } catch (RuntimeException e) {
-                                log.warn("Autocomplete of /{} failed", event.getFullCommandName(), e);
+                                log.warn(
+                                        "Autocomplete of /{} failed in guild {}",
+                                        event.getFullCommandName(),
+                                        guildOf(event),
+                                        Redacted.of(e));
                                 event.replyChoices().queue();
                             }
                         },
@@ -83,7 +90,8 @@ final class CommandRouter extends ListenerAdapter {
         registry.message(event.getName())
                 .ifPresentOrElse(
                         command -> run(event.getName(), command.access(), () -> command.onCommand(event), event),
-                        () -> Replies.ephemeral(event, "I don't know the action '" + event.getName() + "'."));
+                        () -> Replies.ephemeral(
+                                event, "I don't know the action " + Replies.quote(event.getName()) + "."));
     }
 
     @Override
@@ -96,12 +104,16 @@ final class CommandRouter extends ListenerAdapter {
         List<String> args = Arrays.asList(parts).subList(2, parts.length);
         registry.button(parts[1])
                 .ifPresentOrElse(
-                        handler -> run(
-                                event.getComponentId(), handler.access(), () -> handler.onButton(event, args), event),
+                        handler ->
+                                run("button " + parts[1], handler.access(), () -> handler.onButton(event, args), event),
                         () -> Replies.ephemeral(event, "This button no longer does anything."));
     }
 
-    /** Checks the declared access first: a command runs only for members it allows. */
+    /**
+     * Checks the declared access first: a command runs only for members it allows. A failure is logged with
+     * the command's name and the guild only: never option values or message content, not even inside the
+     * exception's message.
+     */
     private void run(String what, Access access, Runnable action, IReplyCallback event) {
         if (!admins.check(access, event)) {
             return;
@@ -109,12 +121,12 @@ final class CommandRouter extends ListenerAdapter {
         try {
             action.run();
         } catch (RuntimeException e) {
-            log.error(
-                    "{} failed in guild {}",
-                    what,
-                    event.getGuild() == null ? "-" : event.getGuild().getId(),
-                    e);
+            log.error("{} failed in guild {}", what, guildOf(event), Redacted.of(e));
             Replies.ephemeral(event, Replies.INTERNAL_ERROR);
         }
+    }
+
+    private static String guildOf(net.dv8tion.jda.api.interactions.Interaction event) {
+        return event.getGuild() == null ? "-" : event.getGuild().getId();
     }
 }

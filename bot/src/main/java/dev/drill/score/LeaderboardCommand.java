@@ -34,7 +34,8 @@ final class LeaderboardCommand implements SlashCommand {
                 .addOptions(new OptionData(OptionType.STRING, PERIOD, "Which board (default: this week)", false)
                         .addChoice("this week", BoardPeriod.WEEK.option())
                         .addChoice("this month", BoardPeriod.MONTH.option())
-                        .addChoice("all time", BoardPeriod.ALL.option()));
+                        .addChoice("all time", BoardPeriod.ALL.option())
+                        .setMaxLength(10));
     }
 
     @Override
