@@ -4,6 +4,7 @@ import dev.drill.discord.Access;
 import dev.drill.discord.ChannelPermissions;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
@@ -86,6 +87,12 @@ final class SetupCommand implements SlashCommand {
                                 .setMaxLength(60),
                         new OptionData(OptionType.ROLE, PING, "A role to ping with each question (default: none)"),
                         new OptionData(OptionType.ROLE, REVIEWER, "A role that may award best answers besides admins"));
+    }
+
+    /** Reads and writes Redis before answering: acknowledged at once, answered when done. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
     }
 
     @Override

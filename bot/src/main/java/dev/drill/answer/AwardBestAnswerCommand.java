@@ -3,6 +3,7 @@ package dev.drill.answer;
 import dev.drill.discord.Access;
 import dev.drill.discord.MessageCommand;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -30,6 +31,12 @@ final class AwardBestAnswerCommand implements MessageCommand {
 
     AwardBestAnswerCommand(AnswerService answers) {
         this.answers = answers;
+    }
+
+    /** Reads and writes Redis (and may check the reviewer role there): acknowledged at once. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
     }
 
     /** Manage Server, or the reviewer role an admin chose (Discord's menu shows it to them once allowed there). */

@@ -37,17 +37,23 @@ public final class Replies {
     }
 
     /**
-     * Answers in the channel, for everyone, with what {@code build} makes; deferred first so a slow Redis
-     * cannot outlast Discord's three seconds. If {@code build} fails, the public "thinking…" placeholder is
-     * removed and only the asker is told, instead of an error posted for the whole channel.
+     * Answers in the channel, for everyone, with what {@code build} makes; deferred first (unless the router
+     * already did, for a {@link Reply#DEFERRED_PUBLIC} command) so a slow Redis cannot outlast Discord's three
+     * seconds. If {@code build} fails, the public "thinking…" placeholder is removed and only the asker is
+     * told, instead of an error posted for the whole channel.
      */
     public static void publicly(IReplyCallback event, java.util.function.Supplier<MessageEmbed> build) {
-        event.deferReply().queue();
+        boolean deferHere = !event.isAcknowledged();
+        if (deferHere) {
+            event.deferReply().queue();
+        }
         MessageEmbed embed;
         try {
             embed = build.get();
         } catch (RuntimeException e) {
-            event.getHook().deleteOriginal().queue(null, ignored -> {});
+            if (deferHere) { // else the router that deferred cleans up
+                event.getHook().deleteOriginal().queue(null, ignored -> {});
+            }
             throw e;
         }
         event.getHook().sendMessageEmbeds(embed).queue();

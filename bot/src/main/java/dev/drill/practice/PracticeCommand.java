@@ -5,6 +5,7 @@ import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import dev.drill.score.RoundDirectory;
 import dev.drill.score.RoundRef;
@@ -59,6 +60,12 @@ final class PracticeCommand implements SlashCommand {
                                 .setMaxLength(40));
     }
 
+    /** Reads the open round from Redis before it picks: acknowledged at once, answered when picked. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
+    }
+
     @Override
     public void onCommand(SlashCommandInteractionEvent event) {
         Optional<String> levelText = Optional.ofNullable(event.getOption(LEVEL, OptionMapping::getAsString));
@@ -97,7 +104,9 @@ final class PracticeCommand implements SlashCommand {
             return;
         }
         Question q = question.get();
-        event.replyEmbeds(CoachingRenderer.question(
+        // Deferred by the router (privately): the question is the deferred reply's follow-up.
+        event.getHook()
+                .sendMessageEmbeds(CoachingRenderer.question(
                         q, "Practice question · " + q.level().title()))
                 .setComponents(ActionRow.of(
                         Button.primary(ButtonHandler.customId(REVEAL_BUTTON, q.id()), "Show model answer")))

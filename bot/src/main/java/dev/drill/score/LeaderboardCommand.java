@@ -2,6 +2,7 @@ package dev.drill.score;
 
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -21,6 +22,12 @@ final class LeaderboardCommand implements SlashCommand {
 
     LeaderboardCommand(ScoreService scores) {
         this.scores = scores;
+    }
+
+    /** Reads Redis: acknowledged at once (publicly), answered when read. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PUBLIC;
     }
 
     @Override
@@ -43,9 +50,8 @@ final class LeaderboardCommand implements SlashCommand {
         OptionMapping option = event.getOption(PERIOD);
         BoardPeriod period = BoardPeriod.fromOption(option == null ? null : option.getAsString())
                 .orElse(BoardPeriod.WEEK);
-        Replies.publicly(
-                event,
-                () -> LeaderboardRenderer.render(scores.leaderboard(
-                        event.getGuild().getIdLong(), period, event.getUser().getIdLong())));
+        long guild = event.getGuild().getIdLong();
+        long caller = event.getUser().getIdLong();
+        Replies.publicly(event, () -> LeaderboardRenderer.render(scores.leaderboard(guild, period, caller)));
     }
 }
