@@ -4,6 +4,7 @@ import dev.drill.content.Level;
 import dev.drill.discord.Access;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
@@ -50,6 +51,12 @@ final class ConfigCommand implements SlashCommand {
     @Override
     public SubcommandData definition() {
         return new SubcommandData("config", "Show Drill's settings and the next post time");
+    }
+
+    /** Reads and writes Redis before answering: acknowledged at once, answered when done. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.drill.admin;
 
 import dev.drill.discord.AdminSubcommand;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,12 @@ final class PauseCommand extends AdminSubcommand {
     PauseCommand(Pausing pausing) {
         super("pause", "Stop posting new questions until resumed");
         this.pausing = pausing;
+    }
+
+    /** Reads and writes Redis before answering: acknowledged at once, answered when done. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
     }
 
     @Override

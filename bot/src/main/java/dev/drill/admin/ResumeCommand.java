@@ -2,6 +2,7 @@ package dev.drill.admin;
 
 import dev.drill.discord.AdminSubcommand;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.TimeFormat;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,12 @@ final class ResumeCommand extends AdminSubcommand {
     ResumeCommand(Pausing pausing) {
         super("resume", "Start posting questions again");
         this.pausing = pausing;
+    }
+
+    /** Reads and writes Redis before answering: acknowledged at once, answered when done. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
     }
 
     @Override

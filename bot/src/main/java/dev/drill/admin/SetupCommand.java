@@ -4,6 +4,7 @@ import dev.drill.discord.Access;
 import dev.drill.discord.ChannelPermissions;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
@@ -75,12 +76,23 @@ final class SetupCommand implements SlashCommand {
                                         "Local time of the post, 24-hour HH:mm (e.g. 09:00)",
                                         true)
                                 .setMaxLength(5),
-                        new OptionData(OptionType.STRING, TIMEZONE, "IANA time zone, e.g. Europe/Berlin", true, true),
-                        new OptionData(OptionType.STRING, DAYS, "daily, mon-fri (default) or e.g. mon,wed,fri"),
+                        new OptionData(OptionType.STRING, TIMEZONE, "IANA time zone, e.g. Europe/Berlin", true, true)
+                                .setMaxLength(64),
+                        new OptionData(OptionType.STRING, DAYS, "daily, mon-fri (default) or e.g. mon,wed,fri")
+                                .setMaxLength(40),
                         new OptionData(
-                                OptionType.STRING, LEVELS, "all (default) or e.g. fresher,intermediate (rotating)"),
+                                        OptionType.STRING,
+                                        LEVELS,
+                                        "all (default) or e.g. fresher,intermediate (rotating)")
+                                .setMaxLength(60),
                         new OptionData(OptionType.ROLE, PING, "A role to ping with each question (default: none)"),
                         new OptionData(OptionType.ROLE, REVIEWER, "A role that may award best answers besides admins"));
+    }
+
+    /** Reads and writes Redis before answering: acknowledged at once, answered when done. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
     }
 
     @Override

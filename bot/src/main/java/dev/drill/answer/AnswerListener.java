@@ -1,7 +1,9 @@
 package dev.drill.answer;
 
+import dev.drill.ops.EventLanes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageType;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The JDA edge of answers: translates thread messages, edits, deletions and 👍 reactions (one by one, or
  * cleared all at once by a moderator) into plain calls on {@link AnswerService}. Nothing here decides what
- * counts.
+ * counts. The gateway thread only reads the event and hands the call to {@link EventLanes}, keyed by the
+ * thread, so a slow Redis never holds up Discord's other events, and one thread's events keep their order.
  */
 @Component
 final class AnswerListener extends ListenerAdapter {
@@ -30,9 +33,11 @@ final class AnswerListener extends ListenerAdapter {
     static final String THUMBS_UP = "\uD83D\uDC4D";
 
     private final AnswerService answers;
+    private final EventLanes lanes;
 
-    AnswerListener(AnswerService answers) {
+    AnswerListener(AnswerService answers, EventLanes lanes) {
         this.answers = answers;
+        this.lanes = lanes;
     }
 
     @Override
@@ -40,7 +45,8 @@ final class AnswerListener extends ListenerAdapter {
         if (!event.isFromGuild() || !event.isFromThread() || !isMemberText(event.getMessage())) {
             return;
         }
-        answers.onMessage(toThreadMessage(event.getGuild().getIdLong(), event.getMessage(), event.getMember()));
+        ThreadMessage message = toThreadMessage(event.getGuild().getIdLong(), event.getMessage(), event.getMember());
+        lanes.execute(message.threadId(), () -> answers.onMessage(message));
     }
 
     @Override
@@ -48,17 +54,19 @@ final class AnswerListener extends ListenerAdapter {
         if (!event.isFromGuild() || !event.isFromThread() || !isMemberText(event.getMessage())) {
             return;
         }
-        Message message = event.getMessage();
-        OffsetDateTime edited = message.getTimeEdited();
-        answers.onEdit(
-                toThreadMessage(event.getGuild().getIdLong(), message, event.getMember()),
-                edited == null ? Instant.EPOCH : edited.toInstant());
+        OffsetDateTime editedAt = event.getMessage().getTimeEdited();
+        Instant edited = editedAt == null ? Instant.EPOCH : editedAt.toInstant();
+        ThreadMessage message = toThreadMessage(event.getGuild().getIdLong(), event.getMessage(), event.getMember());
+        lanes.execute(message.threadId(), () -> answers.onEdit(message, edited));
     }
 
     @Override
     public void onMessageDelete(MessageDeleteEvent event) {
         if (event.isFromGuild() && event.isFromThread()) {
-            answers.onDelete(event.getGuild().getIdLong(), event.getChannel().getIdLong(), event.getMessageIdLong());
+            long guild = event.getGuild().getIdLong();
+            long thread = event.getChannel().getIdLong();
+            long message = event.getMessageIdLong();
+            lanes.execute(thread, () -> answers.onDelete(guild, thread, message));
         }
     }
 
@@ -69,7 +77,8 @@ final class AnswerListener extends ListenerAdapter {
         }
         long guild = event.getGuild().getIdLong();
         long thread = event.getChannel().getIdLong();
-        event.getMessageIds().forEach(id -> answers.onDelete(guild, thread, Long.parseLong(id)));
+        List<Long> ids = event.getMessageIds().stream().map(Long::parseLong).toList();
+        lanes.execute(thread, () -> ids.forEach(id -> answers.onDelete(guild, thread, id)));
     }
 
     @Override
@@ -79,13 +88,12 @@ final class AnswerListener extends ListenerAdapter {
         }
         Member member = event.getMember();
         User user = member != null ? member.getUser() : event.getUser();
-        answers.onVote(
-                event.getGuild().getIdLong(),
-                event.getChannel().getIdLong(),
-                event.getMessageIdLong(),
-                event.getUserIdLong(),
-                user != null && (user.isBot() || user.isSystem()),
-                true);
+        long guild = event.getGuild().getIdLong();
+        long thread = event.getChannel().getIdLong();
+        long message = event.getMessageIdLong();
+        long voter = event.getUserIdLong();
+        boolean bot = user != null && (user.isBot() || user.isSystem());
+        lanes.execute(thread, () -> answers.onVote(guild, thread, message, voter, bot, true));
     }
 
     @Override
@@ -93,29 +101,29 @@ final class AnswerListener extends ListenerAdapter {
         if (!event.isFromGuild() || !event.isFromThread() || !isThumbsUp(event.getEmoji())) {
             return;
         }
-        answers.onVote(
-                event.getGuild().getIdLong(),
-                event.getChannel().getIdLong(),
-                event.getMessageIdLong(),
-                event.getUserIdLong(),
-                false,
-                false);
+        long guild = event.getGuild().getIdLong();
+        long thread = event.getChannel().getIdLong();
+        long message = event.getMessageIdLong();
+        long voter = event.getUserIdLong();
+        lanes.execute(thread, () -> answers.onVote(guild, thread, message, voter, false, false));
     }
 
     @Override
     public void onMessageReactionRemoveAll(MessageReactionRemoveAllEvent event) {
         if (event.isFromGuild() && event.isFromThread()) {
-            answers.onVotesCleared(
-                    event.getGuild().getIdLong(), event.getChannel().getIdLong(), event.getMessageIdLong());
+            votesCleared(event.getGuild().getIdLong(), event.getChannel().getIdLong(), event.getMessageIdLong());
         }
     }
 
     @Override
     public void onMessageReactionRemoveEmoji(MessageReactionRemoveEmojiEvent event) {
         if (event.isFromGuild() && event.isFromThread() && isThumbsUp(event.getEmoji())) {
-            answers.onVotesCleared(
-                    event.getGuild().getIdLong(), event.getChannel().getIdLong(), event.getMessageIdLong());
+            votesCleared(event.getGuild().getIdLong(), event.getChannel().getIdLong(), event.getMessageIdLong());
         }
+    }
+
+    private void votesCleared(long guild, long thread, long message) {
+        lanes.execute(thread, () -> answers.onVotesCleared(guild, thread, message));
     }
 
     private static ThreadMessage toThreadMessage(long guild, Message message, Member member) {

@@ -171,9 +171,16 @@ public final class AnswerService {
 
     /**
      * The moderator's best-answer award, open or closed round. Runs now rather than through the retry queue:
-     * the moderator is waiting for the answer, and a failure is theirs to retry.
+     * the moderator is waiting for the answer, and a failure is theirs to retry. A moderator's own answer is
+     * refused before anything is read or written: the bonus is someone else's judgement.
+     *
+     * @param authorId who wrote the message
+     * @param awarderId who chose it
      */
-    public AwardOutcome awardBest(long guild, long threadId, long messageId) {
+    public AwardOutcome awardBest(long guild, long threadId, long messageId, long authorId, long awarderId) {
+        if (authorId == awarderId) {
+            return AwardOutcome.OWN_ANSWER;
+        }
         // Answers and votes still waiting for Redis come first, or the award could miss the answer it names.
         writes.flush();
         Optional<RoundRef> round = rounds.byThread(guild, threadId);

@@ -3,6 +3,7 @@ package dev.drill.answer;
 import dev.drill.discord.Access;
 import dev.drill.discord.MessageCommand;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -24,11 +25,18 @@ final class AwardBestAnswerCommand implements MessageCommand {
     static final String NOT_AN_ANSWER = "That message is not a counted answer of a Drill round.";
     static final String ALREADY_AWARDED = "This round already has a best answer.";
     static final String AWARDED = "Done: that answer is this round's best answer.";
+    static final String OWN_ANSWER = "You cannot award your own answer; ask another moderator.";
 
     private final AnswerService answers;
 
     AwardBestAnswerCommand(AnswerService answers) {
         this.answers = answers;
+    }
+
+    /** Reads and writes Redis (and may check the reviewer role there): acknowledged at once. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
     }
 
     /** Manage Server, or the reviewer role an admin chose (Discord's menu shows it to them once allowed there). */
@@ -47,9 +55,14 @@ final class AwardBestAnswerCommand implements MessageCommand {
     @Override
     public void onCommand(MessageContextInteractionEvent event) {
         Message target = event.getTarget();
-        AwardOutcome outcome =
-                answers.awardBest(event.getGuild().getIdLong(), target.getChannelIdLong(), target.getIdLong());
+        AwardOutcome outcome = answers.awardBest(
+                event.getGuild().getIdLong(),
+                target.getChannelIdLong(),
+                target.getIdLong(),
+                target.getAuthor().getIdLong(),
+                event.getUser().getIdLong());
         switch (outcome) {
+            case OWN_ANSWER -> Replies.ephemeral(event, OWN_ANSWER);
             case NOT_AN_ANSWER -> Replies.ephemeral(event, NOT_AN_ANSWER);
             case ALREADY_AWARDED -> Replies.ephemeral(event, ALREADY_AWARDED);
             case AWARDED -> {

@@ -7,5 +7,7 @@ public enum AwardOutcome {
     /** The message is not a counted answer of a round. */
     NOT_AN_ANSWER,
     /** The round's award already went to another answer. */
-    ALREADY_AWARDED
+    ALREADY_AWARDED,
+    /** The moderator chose their own message: refused, nothing changed. */
+    OWN_ANSWER
 }

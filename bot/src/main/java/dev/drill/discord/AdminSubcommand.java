@@ -46,7 +46,11 @@ public abstract class AdminSubcommand implements SlashCommand {
         event.deferReply(true).queue();
         CompletableFuture.supplyAsync(work)
                 .exceptionally(e -> {
-                    log.error("/{} failed", event.getFullCommandName(), e);
+                    log.error(
+                            "/{} failed in guild {}",
+                            event.getFullCommandName(),
+                            event.getGuild() == null ? "-" : event.getGuild().getId(),
+                            Redacted.of(e));
                     return Replies.INTERNAL_ERROR;
                 })
                 .thenAccept(message -> Replies.ephemeral(event, message));

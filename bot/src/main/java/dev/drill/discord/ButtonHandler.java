@@ -16,6 +16,11 @@ public interface ButtonHandler {
         return Access.EVERYONE;
     }
 
+    /** How its first response goes out; {@link Reply#AT_ONCE} unless it reads Redis before replying. */
+    default Reply reply() {
+        return Reply.AT_ONCE;
+    }
+
     void onButton(ButtonInteractionEvent event, List<String> args);
 
     /** Builds a custom id this handler will receive. */

@@ -13,6 +13,11 @@ public interface MessageCommand {
         return Access.EVERYONE;
     }
 
+    /** How its first response goes out; {@link Reply#AT_ONCE} unless it reads Redis before replying. */
+    default Reply reply() {
+        return Reply.AT_ONCE;
+    }
+
     void onCommand(MessageContextInteractionEvent event);
 
     default String name() {

@@ -37,25 +37,78 @@ public final class Replies {
     }
 
     /**
-     * Answers in the channel, for everyone, with what {@code build} makes; deferred first so a slow Redis
-     * cannot outlast Discord's three seconds. If {@code build} fails, the public "thinking…" placeholder is
-     * removed and only the asker is told, instead of an error posted for the whole channel.
+     * Answers in the channel, for everyone, with what {@code build} makes; deferred first (unless the router
+     * already did, for a {@link Reply#DEFERRED_PUBLIC} command) so a slow Redis cannot outlast Discord's three
+     * seconds. If {@code build} fails, the public "thinking…" placeholder is removed and only the asker is
+     * told, instead of an error posted for the whole channel.
      */
     public static void publicly(IReplyCallback event, java.util.function.Supplier<MessageEmbed> build) {
-        event.deferReply().queue();
+        boolean deferHere = !event.isAcknowledged();
+        if (deferHere) {
+            event.deferReply().queue();
+        }
         MessageEmbed embed;
         try {
             embed = build.get();
         } catch (RuntimeException e) {
-            event.getHook().deleteOriginal().queue(null, ignored -> {});
+            if (deferHere) { // else the router that deferred cleans up
+                event.getHook().deleteOriginal().queue(null, ignored -> {});
+            }
             throw e;
         }
         event.getHook().sendMessageEmbeds(embed).queue();
     }
 
-    /** What a member typed, shown back in code style: short, and unable to break out of the backticks. */
+    /** How much of a typed value {@link #quote} shows back, in characters (code points). */
+    public static final int QUOTE_MAX = 60;
+
+    private static final java.util.regex.Pattern MASS_MENTION =
+            java.util.regex.Pattern.compile("@(everyone|here)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What a member typed, shown back in inline code: the one way every option value is echoed. Control
+     * characters (newlines, tabs…) become spaces and bidi overrides go, so it stays one line that reads as
+     * typed; it is cut to {@value #QUOTE_MAX} characters with an ellipsis; {@code @everyone} and
+     * {@code @here} are broken with a zero-width space (mentions are off anyway); and backticks cannot close
+     * the code early: a value with backticks is wrapped in double backticks and spaces, with any run of
+     * backticks inside broken up so that no double backtick remains.
+     */
     public static String quote(String typed) {
-        return "`" + fit(typed.replace("`", "'"), 60) + "`";
+        StringBuilder flat = new StringBuilder();
+        (typed == null ? "" : typed).codePoints().forEach(cp -> {
+            if (Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029) {
+                if (flat.isEmpty() || flat.charAt(flat.length() - 1) != ' ') {
+                    flat.append(' ');
+                }
+            } else if (!isBidiControl(cp)) {
+                flat.appendCodePoint(cp);
+            }
+        });
+        String text = cut(flat.toString().strip(), QUOTE_MAX);
+        text = MASS_MENTION.matcher(text).replaceAll("@\u200B$1");
+        if (text.isEmpty()) {
+            return "` `";
+        }
+        if (text.indexOf('`') < 0) {
+            return "`" + text + "`";
+        }
+        while (text.contains("``")) {
+            text = text.replace("``", "`\u200B`");
+        }
+        return "`` " + text + " ``";
+    }
+
+    /** Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks U+200E/U+200F. */
+    private static boolean isBidiControl(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F;
+    }
+
+    /** Cuts to {@code max} code points, marking the cut; never splits a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
     }
 
     /** Cuts text to a Discord limit, marking the cut, so a long name or answer never breaks a message. */

@@ -17,6 +17,11 @@ public interface SlashCommand {
         return Access.EVERYONE;
     }
 
+    /** How its first response goes out; {@link Reply#AT_ONCE} unless it reads Redis before replying. */
+    default Reply reply() {
+        return Reply.AT_ONCE;
+    }
+
     void onCommand(SlashCommandInteractionEvent event);
 
     /** Suggestions for an option marked as autocompleted; none by default. */

@@ -1,6 +1,7 @@
 package dev.drill.guild;
 
 import dev.drill.content.Level;
+import dev.drill.discord.Replies;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Parses what an admin types into {@code /drill-admin setup}. Every refusal is a sentence that says what is
- * accepted, because it is shown to the admin as it is.
+ * accepted, because it is shown to the admin as it is; the value typed is shown back through
+ * {@link Replies#quote}.
  */
 public final class ScheduleOptions {
 
@@ -40,7 +42,7 @@ public final class ScheduleOptions {
             return LocalTime.parse(value.strip(), TIME);
         } catch (DateTimeParseException e) {
             throw new InvalidOption(
-                    "`" + value + "` is not a time: use 24-hour HH:mm, for example `09:00` or `17:30`.");
+                    Replies.quote(value) + " is not a time: use 24-hour HH:mm, for example `09:00` or `17:30`.");
         }
     }
 
@@ -54,8 +56,8 @@ public final class ScheduleOptions {
                 // fall through to the sentence below
             }
         }
-        throw new InvalidOption("`" + value
-                + "` is not a time zone I know: use an IANA name such as `Europe/Berlin`, `America/New_York` or"
+        throw new InvalidOption(Replies.quote(value)
+                + " is not a time zone I know: use an IANA name such as `Europe/Berlin`, `America/New_York` or"
                 + " `UTC` (the option suggests them as you type).");
     }
 
@@ -80,8 +82,8 @@ public final class ScheduleOptions {
                 for (String part : v.split("[,\\s]+")) {
                     DayOfWeek day = DAY_NAMES.get(part.length() >= 3 ? part.substring(0, 3) : part);
                     if (day == null || !day.name().toLowerCase(Locale.ROOT).startsWith(part)) {
-                        throw new InvalidOption("`" + value
-                                + "` is not a list of days: use `daily`, `mon-fri`, or days such as"
+                        throw new InvalidOption(Replies.quote(value)
+                                + " is not a list of days: use `daily`, `mon-fri`, or days such as"
                                 + " `mon,wed,fri`.");
                     }
                     days.add(day);
@@ -99,8 +101,8 @@ public final class ScheduleOptions {
         List<Level> levels = new ArrayList<>();
         for (String part : value.strip().split("[,\\s]+")) {
             Level level = Level.parse(part)
-                    .orElseThrow(() -> new InvalidOption("`" + value
-                            + "` is not a list of levels: use `all`, or any of"
+                    .orElseThrow(() -> new InvalidOption(Replies.quote(value)
+                            + " is not a list of levels: use `all`, or any of"
                             + " `fresher,intermediate,experienced`."));
             if (!levels.contains(level)) {
                 levels.add(level);

@@ -3,6 +3,7 @@ package dev.drill.practice;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,12 @@ final class FeedbackCommand implements SlashCommand {
                         .setMaxLength(10));
     }
 
+    /** Reads the round and the member's answer from Redis: acknowledged at once, answered when read. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
+    }
+
     @Override
     public void onCommand(SlashCommandInteractionEvent event) {
         Optional<String> date = Optional.ofNullable(event.getOption(DATE, OptionMapping::getAsString))
@@ -75,7 +82,9 @@ final class FeedbackCommand implements SlashCommand {
             return;
         }
         // Drill keeps no copy of answers: read it from Discord, which may take longer than 3 seconds.
-        event.deferReply(true).queue();
+        if (!event.isAcknowledged()) {
+            event.deferReply(true).queue();
+        }
         thread.retrieveMessageById(found.messageId())
                 .queue(
                         message -> Replies.ephemeral(
@@ -101,6 +110,11 @@ final class FeedbackCommand implements SlashCommand {
         @Override
         public String prefix() {
             return BUTTON;
+        }
+
+        @Override
+        public Reply reply() {
+            return Reply.DEFERRED_PRIVATE;
         }
 
         @Override

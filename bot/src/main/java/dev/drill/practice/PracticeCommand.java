@@ -5,7 +5,10 @@ import dev.drill.content.Question;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
+import dev.drill.score.RoundDirectory;
+import dev.drill.score.RoundRef;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +32,15 @@ final class PracticeCommand implements SlashCommand {
     static final String TOPIC = "topic";
     static final String REVEAL_BUTTON = "reveal";
 
-    private final PracticeService practice;
+    static final String ONLY_THE_OPEN_ONE = "The only question that matches is the one open in today's round:"
+            + " answer it in the round's thread, or choose another level or topic.";
 
-    PracticeCommand(PracticeService practice) {
+    private final PracticeService practice;
+    private final RoundDirectory rounds;
+
+    PracticeCommand(PracticeService practice, RoundDirectory rounds) {
         this.practice = practice;
+        this.rounds = rounds;
     }
 
     @Override
@@ -42,13 +50,20 @@ final class PracticeCommand implements SlashCommand {
 
     @Override
     public SubcommandData definition() {
-        OptionData level = new OptionData(OptionType.STRING, LEVEL, "fresher, intermediate or experienced");
+        OptionData level =
+                new OptionData(OptionType.STRING, LEVEL, "fresher, intermediate or experienced").setMaxLength(20);
         Arrays.stream(Level.values()).forEach(l -> level.addChoice(l.title(), l.id()));
         return new SubcommandData("practice", "An extra practice question just for you (not scored)")
                 .addOptions(
                         level,
                         new OptionData(OptionType.STRING, TOPIC, "A topic, e.g. caching", false, true)
-                                .setMaxLength(50));
+                                .setMaxLength(40));
+    }
+
+    /** Reads the open round from Redis before it picks: acknowledged at once, answered when picked. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PRIVATE;
     }
 
     @Override
@@ -70,18 +85,28 @@ final class PracticeCommand implements SlashCommand {
                             + String.join(", ", practice.topics()) + ".");
             return;
         }
-        Optional<Question> question = practice.pick(level, topic);
-        if (question.isEmpty()) {
+        if (practice.matching(level, topic).isEmpty()) {
             Replies.ephemeral(
                     event,
-                    "No " + level.map(Level::id).orElse("") + " question is about `"
-                            + topic.orElse("") + "`. Topics at that level: "
+                    "No " + level.map(Level::id).orElse("") + " question is about "
+                            + Replies.quote(topic.orElse("")) + ". Topics at that level: "
                             + String.join(", ", practice.topicsAt(level))
                             + ".");
             return;
         }
+        // Today's question is answered in its thread, for points: practice never hands it out.
+        Optional<String> openNow = rounds.latest(event.getGuild().getIdLong())
+                .filter(RoundRef::open)
+                .map(RoundRef::questionId);
+        Optional<Question> question = practice.pick(level, topic, openNow);
+        if (question.isEmpty()) {
+            Replies.ephemeral(event, ONLY_THE_OPEN_ONE);
+            return;
+        }
         Question q = question.get();
-        event.replyEmbeds(CoachingRenderer.question(
+        // Deferred by the router (privately): the question is the deferred reply's follow-up.
+        event.getHook()
+                .sendMessageEmbeds(CoachingRenderer.question(
                         q, "Practice question · " + q.level().title()))
                 .setComponents(ActionRow.of(
                         Button.primary(ButtonHandler.customId(REVEAL_BUTTON, q.id()), "Show model answer")))

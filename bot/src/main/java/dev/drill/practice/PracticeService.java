@@ -26,9 +26,15 @@ public final class PracticeService {
         this.random = random;
     }
 
-    /** A random question matching both filters (either may be absent). */
-    public Optional<Question> pick(Optional<Level> level, Optional<String> topic) {
-        List<Question> pool = matching(level, topic);
+    /**
+     * A random question matching both filters (either may be absent), never {@code openNow}: the question of
+     * the guild's open round is answered in its thread, not drawn as practice. Empty when nothing else
+     * matches.
+     */
+    public Optional<Question> pick(Optional<Level> level, Optional<String> topic, Optional<String> openNow) {
+        List<Question> pool = matching(level, topic).stream()
+                .filter(q -> openNow.map(open -> !q.id().equals(open)).orElse(true))
+                .toList();
         return pool.isEmpty() ? Optional.empty() : Optional.of(pool.get(random.nextInt(pool.size())));
     }
 

@@ -2,6 +2,7 @@ package dev.drill.score;
 
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -23,6 +24,12 @@ final class LeaderboardCommand implements SlashCommand {
         this.scores = scores;
     }
 
+    /** Reads Redis: acknowledged at once (publicly), answered when read. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PUBLIC;
+    }
+
     @Override
     public String parent() {
         return CommandNames.DRILL;
@@ -34,7 +41,8 @@ final class LeaderboardCommand implements SlashCommand {
                 .addOptions(new OptionData(OptionType.STRING, PERIOD, "Which board (default: this week)", false)
                         .addChoice("this week", BoardPeriod.WEEK.option())
                         .addChoice("this month", BoardPeriod.MONTH.option())
-                        .addChoice("all time", BoardPeriod.ALL.option()));
+                        .addChoice("all time", BoardPeriod.ALL.option())
+                        .setMaxLength(10));
     }
 
     @Override
@@ -42,9 +50,8 @@ final class LeaderboardCommand implements SlashCommand {
         OptionMapping option = event.getOption(PERIOD);
         BoardPeriod period = BoardPeriod.fromOption(option == null ? null : option.getAsString())
                 .orElse(BoardPeriod.WEEK);
-        Replies.publicly(
-                event,
-                () -> LeaderboardRenderer.render(scores.leaderboard(
-                        event.getGuild().getIdLong(), period, event.getUser().getIdLong())));
+        long guild = event.getGuild().getIdLong();
+        long caller = event.getUser().getIdLong();
+        Replies.publicly(event, () -> LeaderboardRenderer.render(scores.leaderboard(guild, period, caller)));
     }
 }

@@ -2,6 +2,7 @@ package dev.drill.score;
 
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
+import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
@@ -22,6 +23,12 @@ final class StatsCommand implements SlashCommand {
 
     StatsCommand(ScoreService scores) {
         this.scores = scores;
+    }
+
+    /** Reads Redis: acknowledged at once (publicly), answered when read. */
+    @Override
+    public Reply reply() {
+        return Reply.DEFERRED_PUBLIC;
     }
 
     @Override

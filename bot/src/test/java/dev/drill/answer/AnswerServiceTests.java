@@ -28,6 +28,7 @@ class AnswerServiceTests {
     static final long THREAD = 500;
     static final long ALICE = 11;
     static final long BOB = 12;
+    static final long MODERATOR = 99;
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final String ANSWER = "A cache keeps hot data close to the reader; invalidate on write or use TTLs.";
     static final String SHORT = "+1, same here";
@@ -331,9 +332,9 @@ class AnswerServiceTests {
         answers.onMessage(message(1002, BOB, ANSWER));
         rounds.close(round);
 
-        assertThat(answers.awardBest(GUILD, THREAD, 1001)).isEqualTo(AwardOutcome.AWARDED);
-        assertThat(answers.awardBest(GUILD, THREAD, 1001)).isEqualTo(AwardOutcome.ALREADY_AWARDED);
-        assertThat(answers.awardBest(GUILD, THREAD, 1002)).isEqualTo(AwardOutcome.ALREADY_AWARDED);
+        assertThat(answers.awardBest(GUILD, THREAD, 1001, ALICE, MODERATOR)).isEqualTo(AwardOutcome.AWARDED);
+        assertThat(answers.awardBest(GUILD, THREAD, 1001, ALICE, MODERATOR)).isEqualTo(AwardOutcome.ALREADY_AWARDED);
+        assertThat(answers.awardBest(GUILD, THREAD, 1002, BOB, MODERATOR)).isEqualTo(AwardOutcome.ALREADY_AWARDED);
 
         assertThat(scores.stats(GUILD, ALICE).allTimePoints()).isEqualTo(15);
         assertThat(scores.stats(GUILD, ALICE).awards()).isEqualTo(1);
@@ -341,12 +342,25 @@ class AnswerServiceTests {
     }
 
     @Test
+    @DisplayName("a moderator cannot award their own answer: refused, and no points or award move")
+    void ownAnswerRefused() {
+        answers.onMessage(message(1001, ALICE, ANSWER));
+
+        assertThat(answers.awardBest(GUILD, THREAD, 1001, ALICE, ALICE)).isEqualTo(AwardOutcome.OWN_ANSWER);
+
+        assertThat(scores.stats(GUILD, ALICE).allTimePoints()).isEqualTo(10);
+        assertThat(scores.stats(GUILD, ALICE).awards()).isZero();
+        // AND another moderator still can
+        assertThat(answers.awardBest(GUILD, THREAD, 1001, ALICE, MODERATOR)).isEqualTo(AwardOutcome.AWARDED);
+    }
+
+    @Test
     @DisplayName("only a counted answer of a round can be awarded")
     void awardNeedsAnswer() {
         answers.onMessage(message(1001, ALICE, SHORT));
 
-        assertThat(answers.awardBest(GUILD, THREAD, 1001)).isEqualTo(AwardOutcome.NOT_AN_ANSWER);
-        assertThat(answers.awardBest(GUILD, THREAD + 1, 1001)).isEqualTo(AwardOutcome.NOT_AN_ANSWER);
+        assertThat(answers.awardBest(GUILD, THREAD, 1001, ALICE, MODERATOR)).isEqualTo(AwardOutcome.NOT_AN_ANSWER);
+        assertThat(answers.awardBest(GUILD, THREAD + 1, 1001, ALICE, MODERATOR)).isEqualTo(AwardOutcome.NOT_AN_ANSWER);
     }
 
     @Test
@@ -354,12 +368,12 @@ class AnswerServiceTests {
     void deleteAwarded() {
         answers.onMessage(message(1001, ALICE, ANSWER));
         answers.onMessage(message(1002, BOB, ANSWER));
-        answers.awardBest(GUILD, THREAD, 1001);
+        answers.awardBest(GUILD, THREAD, 1001, ALICE, MODERATOR);
 
         answers.onDelete(GUILD, THREAD, 1001);
 
         assertThat(scores.stats(GUILD, ALICE).awards()).isZero();
-        assertThat(answers.awardBest(GUILD, THREAD, 1002)).isEqualTo(AwardOutcome.AWARDED);
+        assertThat(answers.awardBest(GUILD, THREAD, 1002, BOB, MODERATOR)).isEqualTo(AwardOutcome.AWARDED);
     }
 
     @Test
@@ -499,7 +513,7 @@ class AnswerServiceTests {
         answers.onMessage(message(1001, ALICE, ANSWER));
         answers.onMessage(message(1002, BOB, ANSWER));
         answers.onVote(GUILD, THREAD, 1001, BOB, false, true);
-        answers.awardBest(GUILD, THREAD, 1002);
+        answers.awardBest(GUILD, THREAD, 1002, BOB, MODERATOR);
 
         // WHEN an admin skips the round, twice
         scores.voidRound(GUILD, round);

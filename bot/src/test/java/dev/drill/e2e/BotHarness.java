@@ -3,6 +3,7 @@ package dev.drill.e2e;
 import dev.drill.DrillApplication;
 import dev.drill.content.Question;
 import dev.drill.content.QuestionBank;
+import dev.drill.ops.EventLanes;
 import dev.drill.redis.EmbeddedRedis;
 import dev.drill.redis.Keys;
 import dev.drill.redis.TempDirs;
@@ -64,6 +65,7 @@ public final class BotHarness implements AutoCloseable {
     private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> extraInitializers =
             new ArrayList<>();
     private final List<ConfigurableApplicationContext> bots = new ArrayList<>();
+    private DelayingProxy redisProxy;
 
     private BotHarness(Instant start) {
         clock = new MutableClock(start);
@@ -96,13 +98,32 @@ public final class BotHarness implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Bots started from now on reach Redis through a {@link DelayingProxy}, so a test can make Redis slow
+     * with {@code redisProxy().delay(…)}.
+     */
+    public BotHarness redisThroughProxy() {
+        if (redisProxy == null) {
+            redisProxy = DelayingProxy.to(redis.port());
+        }
+        return this;
+    }
+
+    /** The proxy between the bots and Redis ({@link #redisThroughProxy()}). */
+    DelayingProxy redisProxy() {
+        if (redisProxy == null) {
+            throw new IllegalStateException("call redisThroughProxy() before starting the bot");
+        }
+        return redisProxy;
+    }
+
     /** Starts one more bot instance on the same Redis, simulator and clock. */
     public ConfigurableApplicationContext startBot() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("drill.discord.token", sim.botToken());
         properties.put("drill.discord.rest-url", sim.restBaseUrl());
         properties.put("drill.discord.gateway-url", sim.gatewayUrl());
-        properties.put("spring.data.redis.url", redis.url());
+        properties.put("spring.data.redis.url", redisProxy == null ? redis.url() : redisProxy.url());
         properties.put("drill.management.port", "0");
         // The test moves the clock and runs due work itself.
         properties.put("drill.scheduler.tick", "0");
@@ -152,10 +173,24 @@ public final class BotHarness implements AutoCloseable {
         redis.start();
     }
 
-    /** Runs every bot's due work, as the background tick would. */
+    /** Runs every bot's due work, as the background tick would, once the member events handed over are handled. */
     public void tick() {
+        settleEvents();
         for (ConfigurableApplicationContext bot : List.copyOf(bots)) {
             bot.getBean(RoundScheduler.class).tick();
+        }
+    }
+
+    /**
+     * Waits until every bot has handled the member events its gateway handed to {@link EventLanes}: a test's
+     * next step (a tick that closes the round) then sees them, as it did when the gateway thread wrote them.
+     */
+    public void settleEvents() {
+        for (ConfigurableApplicationContext bot : List.copyOf(bots)) {
+            if (!bot.getBean(EventLanes.class).settle(DiscordSimulator.DEFAULT_TIMEOUT)) {
+                throw new IllegalStateException("a bot did not handle its member events within "
+                        + DiscordSimulator.DEFAULT_TIMEOUT.toSeconds() + " s");
+            }
         }
     }
 
@@ -164,6 +199,7 @@ public final class BotHarness implements AutoCloseable {
      * on separate machines would; returns when all are done and rethrows the first failure.
      */
     public void tickConcurrently() {
+        settleEvents();
         List<ConfigurableApplicationContext> running = List.copyOf(bots);
         CyclicBarrier start = new CyclicBarrier(running.size());
         // One thread per bot, not a shared pool: a busy pool could run the ticks one after the other.
@@ -268,10 +304,12 @@ public final class BotHarness implements AutoCloseable {
     /**
      * Waits until the bot has handled the gateway events sent so far: its socket delivers in order, so once a
      * /drill help sent now is answered, what came before it (a GUILD_DELETE, a CHANNEL_UPDATE) is in JDA's
-     * cache. Use it after changing the world behind the bot's back and before a tick that depends on it.
+     * cache, and the member events before it have been handed to the bot's event lanes, which this then waits
+     * for. Use it after changing the world behind the bot's back and before a tick that depends on it.
      */
     public void awaitGatewayHandled() {
         awaitAnswer(as("alice").slash(dailyDrill(), "drill help"));
+        settleEvents();
     }
 
     /** Waits for a message by the bot in a channel or thread. */
@@ -317,6 +355,9 @@ public final class BotHarness implements AutoCloseable {
                 sim.close();
             } finally {
                 try {
+                    if (redisProxy != null) {
+                        redisProxy.close();
+                    }
                     redis.stop();
                 } finally {
                     TempDirs.delete(redisDir);

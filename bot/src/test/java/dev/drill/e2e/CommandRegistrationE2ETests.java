@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.discord.CommandRegistry;
 import dev.drill.sim.RecordedRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The commands Drill registers are a contract with every server it is in: a renamed option or a changed
@@ -20,6 +23,8 @@ class CommandRegistrationE2ETests {
 
     /** Both tests compare with this one file; see {@link JsonSnapshot} for how to update it. */
     private static final JsonSnapshot COMMANDS = new JsonSnapshot("dev/drill/discord/commands.json");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BotHarness drill = BotHarness.start();
 
@@ -72,5 +77,45 @@ class CommandRegistrationE2ETests {
 
         // THEN it is the snapshot, key for key
         COMMANDS.assertMatches(json);
+    }
+
+    @Test
+    @DisplayName("every string option of every command declares a max_length, so Discord refuses long values")
+    void everyStringOptionIsBounded() {
+        List<String> unbounded = new ArrayList<>();
+        List<String> bounded = new ArrayList<>();
+        for (CommandData command : drill.bean(CommandRegistry.class).definitions()) {
+            collect(
+                    command.getName(),
+                    JSON.readTree(command.toData().toString()).path("options"),
+                    bounded,
+                    unbounded);
+        }
+
+        assertThat(unbounded).isEmpty();
+        assertThat(bounded)
+                .containsExactlyInAnyOrder(
+                        "drill feedback date 10",
+                        "drill leaderboard period 10",
+                        "drill practice level 20",
+                        "drill practice topic 40",
+                        "drill-admin setup time 5",
+                        "drill-admin setup timezone 64",
+                        "drill-admin setup days 40",
+                        "drill-admin setup levels 60");
+    }
+
+    private static void collect(String path, JsonNode options, List<String> bounded, List<String> unbounded) {
+        for (JsonNode option : options) {
+            String name = path + " " + option.path("name").asString();
+            if (option.path("type").asInt() == 3) {
+                (option.has("max_length") ? bounded : unbounded)
+                        .add(name
+                                + (option.has("max_length")
+                                        ? " " + option.path("max_length").asInt()
+                                        : ""));
+            }
+            collect(name, option.path("options"), bounded, unbounded);
+        }
     }
 }

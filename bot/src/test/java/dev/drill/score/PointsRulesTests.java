@@ -96,7 +96,7 @@ class PointsRulesTests {
         scoring.answers.onVote(GUILD, round.threadId(), 3001, CAROL, false, true);
         assertThat(points(ALICE)).as("two votes: 4, capped at 3").isEqualTo(11 + 3);
 
-        scoring.answers.awardBest(GUILD, round.threadId(), 3001);
+        scoring.answers.awardBest(GUILD, round.threadId(), 3001, ALICE, 99);
         assertThat(points(ALICE)).isEqualTo(11 + 3 + 7);
     }
 

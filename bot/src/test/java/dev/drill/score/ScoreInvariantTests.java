@@ -33,6 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScoreInvariantTests {
 
     static final long GUILD = 903;
+    /** Awards come from a moderator who never answers (voters are 1-7, authors 1-6). */
+    static final long MODERATOR = 99;
+
     static final String LONG = "Back-pressure lets a slow consumer tell a fast producer to wait, instead of dropping.";
     static final String SHORT = "agreed";
     static final String[] DATES = {"2026-12-03", "2026-12-04", "2026-12-07", "2026-12-08"};
@@ -111,7 +114,7 @@ class ScoreInvariantTests {
                 } else if (op < 87) {
                     event = () -> answers.onVotesCleared(GUILD, thread, id);
                 } else if (op < 92) {
-                    event = () -> answers.awardBest(GUILD, thread, id);
+                    event = () -> answers.awardBest(GUILD, thread, id, author, MODERATOR);
                 } else if (op < 93) {
                     event = () -> scores.voidRound(GUILD, open.get(r));
                 } else {

@@ -114,7 +114,7 @@ class ScoreServiceTests {
         answer(1001, 1);
         answer(1002, 2);
         answers.onVote(GUILD, THREAD, 1002, 1, false, true);
-        answers.awardBest(GUILD, THREAD, 1002);
+        answers.awardBest(GUILD, THREAD, 1002, 2, 99);
 
         MemberStats bob = scores.stats(GUILD, 2);
 
@@ -151,7 +151,7 @@ class ScoreServiceTests {
         vote(1001, 20);
         vote(1001, 21);
         vote(1004, 20);
-        answers.awardBest(GUILD, THREAD, 1003);
+        answers.awardBest(GUILD, THREAD, 1003, 3, 99);
 
         // WHEN the round feature asks for the recap
         RecapScores recap = scores.recap(GUILD, round);
