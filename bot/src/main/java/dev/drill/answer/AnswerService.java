@@ -181,6 +181,18 @@ public final class AnswerService {
         if (authorId == awarderId) {
             return AwardOutcome.OWN_ANSWER;
         }
+        return award(guild, threadId, messageId);
+    }
+
+    /**
+     * An award found while catching up: the bot's note in the thread shows a moderator made it (and was
+     * allowed to), so it is applied again; the script makes a repeat change nothing.
+     */
+    public AwardOutcome catchUpAward(long guild, long threadId, long messageId) {
+        return award(guild, threadId, messageId);
+    }
+
+    private AwardOutcome award(long guild, long threadId, long messageId) {
         // Answers and votes still waiting for Redis come first, or the award could miss the answer it names.
         writes.flush();
         Optional<RoundRef> round = rounds.byThread(guild, threadId);

@@ -2,6 +2,7 @@ package dev.drill.reconcile;
 
 import dev.drill.answer.AnswerService;
 import dev.drill.answer.ThreadMessage;
+import dev.drill.ops.EventLanes;
 import dev.drill.round.RoundCatchUp;
 import dev.drill.round.RoundStore;
 import dev.drill.score.RoundRef;
@@ -48,6 +49,7 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
     private final AnswerService answers;
     private final ScoreStore scores;
     private final RedisIdentity redis;
+    private final EventLanes lanes;
     private final Clock clock;
     /** How long a catch-up waits for the login it was triggered by; wall-clock, not the rounds' clock. */
     private static final Duration READY_WAIT = Duration.ofMinutes(2);
@@ -71,7 +73,9 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
             AnswerService answers,
             ScoreStore scores,
             RedisIdentity redis,
+            EventLanes lanes,
             Clock clock) {
+        this.lanes = lanes;
         this.history = history;
         this.rounds = rounds;
         this.answers = answers;
@@ -120,6 +124,8 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
 
     @Override
     public void beforeClose(long guild, String date) {
+        // Live events already handed over from the gateway are applied first, so the recap counts them.
+        lanes.settle(Duration.ofSeconds(2));
         long gen = generation.get();
         if (gen > 0) {
             catchUp(guild, date, gen);
@@ -165,7 +171,7 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
                     counts.add(answers.catchUpEdit(message(guild, thread, m), m.editedAt()));
                 }
             } else if (m.awardOf() != 0) {
-                answers.awardBest(guild, thread, m.awardOf());
+                answers.catchUpAward(guild, thread, m.awardOf());
             }
         }
         for (long answer : scores.answerMessages(guild, date)) {
