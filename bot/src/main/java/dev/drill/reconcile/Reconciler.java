@@ -51,7 +51,7 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
     private final RedisIdentity redis;
     private final EventLanes lanes;
     private final Clock clock;
-    /** How long a catch-up waits for the login it was triggered by; wall-clock, not the rounds' clock. */
+    /** How long a catch-up waits for the login it was triggered by: elapsed time, not the rounds' clock. */
     private static final Duration READY_WAIT = Duration.ofMinutes(2);
 
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -88,19 +88,19 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
     public void requestAll(String why) {
         long gen = generation.incrementAndGet();
         pending.incrementAndGet();
-        worker.execute(() -> runAll(gen, why, Instant.now().plus(READY_WAIT)));
+        worker.execute(() -> runAll(gen, why, System.nanoTime() + READY_WAIT.toNanos()));
     }
 
-    private void runAll(long gen, String why, Instant giveUpAt) {
+    private void runAll(long gen, String why, long giveUpAtNanos) {
         try {
             if (!history.ready()) {
                 // The session's event comes just before the login completes: wait for it, briefly.
-                if (Instant.now().isAfter(giveUpAt)) {
+                if (System.nanoTime() - giveUpAtNanos > 0) {
                     log.warn("Catching up with Discord ({}) skipped: Discord did not become ready", why);
                     pending.decrementAndGet();
                     return;
                 }
-                worker.schedule(() -> runAll(gen, why, giveUpAt), 100, TimeUnit.MILLISECONDS);
+                worker.schedule(() -> runAll(gen, why, giveUpAtNanos), 100, TimeUnit.MILLISECONDS);
                 return;
             }
             Instant since = clock.instant().minus(WINDOW);

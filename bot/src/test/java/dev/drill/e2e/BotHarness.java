@@ -123,7 +123,7 @@ public final class BotHarness implements AutoCloseable {
         properties.put("drill.discord.token", sim.botToken());
         properties.put("drill.discord.rest-url", sim.restBaseUrl());
         properties.put("drill.discord.gateway-url", sim.gatewayUrl());
-        properties.put("spring.data.redis.url", redisProxy == null ? redis.url() : redisProxy.url());
+        properties.put("spring.data.redis.url", redisProxy == null ? redis.url() : redisProxy.url(redis.password()));
         properties.put("drill.management.port", "0");
         // The test moves the clock and runs due work itself.
         properties.put("drill.scheduler.tick", "0");

@@ -65,8 +65,9 @@ final class DelayingProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    String url() {
-        return "redis://127.0.0.1:" + port();
+    /** The URL of the proxied Redis, with its password (the proxy passes AUTH through like any bytes). */
+    String url(String password) {
+        return "redis://:" + password + "@127.0.0.1:" + port();
     }
 
     /** From now on, each chunk that arrives is forwarded this long after it arrived. */
