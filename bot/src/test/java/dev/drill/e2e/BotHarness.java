@@ -11,6 +11,7 @@ import dev.drill.round.RoundScheduler;
 import dev.drill.sim.Actor;
 import dev.drill.sim.DiscordSimulator;
 import dev.drill.sim.MutableClock;
+import dev.drill.sim.SimChannel;
 import dev.drill.sim.SimGuild;
 import dev.drill.sim.SimInteraction;
 import dev.drill.sim.SimMessage;
@@ -316,6 +317,20 @@ public final class BotHarness implements AutoCloseable {
     public SimMessage awaitBotMessage(String channelId, Predicate<SimMessage> predicate) {
         String bot = sim.botUser().id();
         return sim.awaitMessage(channelId, m -> m.authorId().equals(bot) && predicate.test(m));
+    }
+
+    /**
+     * Moves the clock to {@code at}, when a round is due, and returns the thread of the question the bot posted
+     * then (it waits for both).
+     */
+    public SimChannel openRound(Instant at) {
+        clock(at);
+        SimMessage post = awaitBotMessage(
+                dailyDrill(),
+                m -> !m.embeds().isEmpty()
+                        && m.embedTitles().get(0).startsWith("Daily drill")
+                        && m.timestamp().equals(at));
+        return sim.awaitThread(dailyDrill(), t -> t.id().equals(post.id()), Duration.ofSeconds(10));
     }
 
     /** Sets up the standard schedule: #daily-drill at 09:00 Berlin, Monday to Friday. */

@@ -39,11 +39,7 @@ class CatchUpE2ETests {
                 "drill-admin setup",
                 java.util.Map.of(
                         "channel", drill.dailyDrill(), "time", "09:00", "timezone", "Europe/Berlin", "days", "daily"));
-        drill.clock(MONDAY_0900);
-        SimMessage post = drill.awaitBotMessage(
-                drill.dailyDrill(),
-                m -> !m.embedTitles().isEmpty() && m.embedTitles().get(0).startsWith("Daily drill"));
-        return drill.sim().awaitThread(drill.dailyDrill(), t -> t.id().equals(post.id()), Duration.ofSeconds(10));
+        return drill.openRound(MONDAY_0900);
     }
 
     private void awaitCaughtUp() {

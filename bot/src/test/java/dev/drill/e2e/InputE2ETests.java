@@ -8,7 +8,6 @@ import dev.drill.discord.SlashCommand;
 import dev.drill.sim.SimChannel;
 import dev.drill.sim.SimMessage;
 import dev.drill.sim.SimResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -49,7 +48,7 @@ class InputE2ETests {
     void ownAnswerNotAwarded() {
         // GIVEN Monday's round is open and admin answered in its thread
         drill.setUpDailyDrill();
-        SimChannel thread = openRound(Instant.parse("2040-12-03T08:00:00Z"));
+        SimChannel thread = drill.openRound(Instant.parse("2040-12-03T08:00:00Z"));
         SimMessage own = drill.as("admin").say(thread.id(), LONG + "Admin.");
         drill.awaitGatewayHandled();
 
@@ -128,16 +127,6 @@ class InputE2ETests {
         // AND the reply allows no mention at all
         assertThat(reply.message().allowedMentions().path("parse").isEmpty()).isTrue();
         drill.sim().assertNoProblems();
-    }
-
-    private SimChannel openRound(Instant at) {
-        drill.clock(at);
-        SimMessage post = drill.awaitBotMessage(
-                drill.dailyDrill(),
-                m -> !m.embeds().isEmpty()
-                        && m.embedTitles().get(0).startsWith("Daily drill")
-                        && m.timestamp().equals(at));
-        return drill.sim().awaitThread(drill.dailyDrill(), t -> t.id().equals(post.id()), Duration.ofSeconds(10));
     }
 
     private static String field(SimResponse response, String name) {

@@ -26,16 +26,6 @@ class ScoringE2ETests {
         drill.close();
     }
 
-    private SimChannel openRound(Instant at) {
-        drill.clock(at);
-        SimMessage post = drill.awaitBotMessage(
-                drill.dailyDrill(),
-                m -> !m.embeds().isEmpty()
-                        && m.embedTitles().get(0).startsWith("Daily drill")
-                        && m.timestamp().equals(at));
-        return drill.sim().awaitThread(drill.dailyDrill(), t -> t.id().equals(post.id()), Duration.ofSeconds(10));
-    }
-
     private SimResponse stats(String asker, String member) {
         return drill.command(asker, "drill stats", Map.of("member", member));
     }
@@ -58,7 +48,7 @@ class ScoringE2ETests {
                 "admin",
                 "drill-admin setup",
                 Map.of("channel", drill.dailyDrill(), "time", "09:00", "timezone", "Europe/Berlin", "days", "daily"));
-        SimChannel monday = openRound(Instant.parse("2040-12-03T08:00:00Z"));
+        SimChannel monday = drill.openRound(Instant.parse("2040-12-03T08:00:00Z"));
 
         // WHEN alice answers too short, then long enough (+10)
         drill.as("alice").say(monday.id(), "Too short to count.");
@@ -83,7 +73,7 @@ class ScoringE2ETests {
         assertThat(award.ephemeral()).isTrue();
 
         // AND on Tuesday alice answers again: her streak gives +1
-        SimChannel tuesday = openRound(Instant.parse("2040-12-04T08:00:00Z"));
+        SimChannel tuesday = drill.openRound(Instant.parse("2040-12-04T08:00:00Z"));
         drill.as("alice").say(tuesday.id(), LONG + "Alice again.");
 
         // THEN the boards and stats show exactly what the rules give: alice 10+2+5 + 10+1 = 28, bob 10
@@ -126,16 +116,16 @@ class ScoringE2ETests {
                 "drill-admin setup",
                 Map.of("channel", drill.dailyDrill(), "time", "09:00", "timezone", "Europe/Berlin", "days", "daily"));
         // Monday: alice answers (+10)
-        SimChannel monday = openRound(Instant.parse("2040-12-03T08:00:00Z"));
+        SimChannel monday = drill.openRound(Instant.parse("2040-12-03T08:00:00Z"));
         drill.as("alice").say(monday.id(), LONG + "Monday.");
         // Tuesday: alice answers, then an admin skips the round (her answer earns nothing)
-        SimChannel tuesday = openRound(Instant.parse("2040-12-04T08:00:00Z"));
+        SimChannel tuesday = drill.openRound(Instant.parse("2040-12-04T08:00:00Z"));
         drill.as("alice").say(tuesday.id(), LONG + "Tuesday.");
         drill.awaitGatewayHandled();
         SimResponse skipped = drill.command("admin", "drill-admin skip");
         assertThat(skipped.content()).startsWith("Skipped the round of 2040-12-04");
         // Wednesday: alice answers again: her streak goes on from Monday (+10 +1)
-        SimChannel wednesday = openRound(Instant.parse("2040-12-05T08:00:00Z"));
+        SimChannel wednesday = drill.openRound(Instant.parse("2040-12-05T08:00:00Z"));
         drill.as("alice").say(wednesday.id(), LONG + "Wednesday.");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -154,11 +144,11 @@ class ScoringE2ETests {
                 "admin",
                 "drill-admin setup",
                 Map.of("channel", drill.dailyDrill(), "time", "09:00", "timezone", "Europe/Berlin", "days", "daily"));
-        SimChannel monday = openRound(Instant.parse("2040-12-03T08:00:00Z"));
+        SimChannel monday = drill.openRound(Instant.parse("2040-12-03T08:00:00Z"));
         drill.as("alice").say(monday.id(), LONG);
         drill.sim().redeliverLast();
 
-        openRound(Instant.parse("2040-12-04T08:00:00Z"));
+        drill.openRound(Instant.parse("2040-12-04T08:00:00Z"));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             String lines = drill.command("bob", "drill leaderboard", Map.of("period", "week"))

@@ -45,7 +45,7 @@ class SlowRedisE2ETests {
     void everyInteractionAcknowledgedInTime() {
         // GIVEN Drill set up, Monday's round open and bob's answer counted, while Redis is quick
         drill.setUpDailyDrill();
-        SimChannel thread = openRound(Instant.parse("2040-12-03T08:00:00Z"));
+        SimChannel thread = drill.openRound(Instant.parse("2040-12-03T08:00:00Z"));
         SimMessage bob = drill.as("bob").say(thread.id(), LONG + "Bob.");
         drill.awaitGatewayHandled();
 
@@ -112,15 +112,5 @@ class SlowRedisE2ETests {
                 .as(what + " was first answered (" + first.kind() + ") after " + took.toMillis() + " ms")
                 .isLessThan(DISCORD_DEADLINE);
         return interaction;
-    }
-
-    private SimChannel openRound(Instant at) {
-        drill.clock(at);
-        SimMessage post = drill.awaitBotMessage(
-                drill.dailyDrill(),
-                m -> !m.embeds().isEmpty()
-                        && m.embedTitles().get(0).startsWith("Daily drill")
-                        && m.timestamp().equals(at));
-        return drill.sim().awaitThread(drill.dailyDrill(), t -> t.id().equals(post.id()), Duration.ofSeconds(10));
     }
 }
