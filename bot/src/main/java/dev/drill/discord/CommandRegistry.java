@@ -21,8 +21,13 @@ public final class CommandRegistry {
     private final Map<String, SlashCommand> slash = new LinkedHashMap<>();
     private final Map<String, MessageCommand> message = new LinkedHashMap<>();
     private final Map<String, ButtonHandler> buttons = new LinkedHashMap<>();
+    private final Map<String, ModalHandler> modals = new LinkedHashMap<>();
 
-    public CommandRegistry(List<SlashCommand> slash, List<MessageCommand> message, List<ButtonHandler> buttons) {
+    public CommandRegistry(
+            List<SlashCommand> slash,
+            List<MessageCommand> message,
+            List<ButtonHandler> buttons,
+            List<ModalHandler> modals) {
         slash.stream()
                 .sorted(Comparator.comparing(SlashCommand::name))
                 .forEach(c -> put(this.slash, key(c.parent(), c.name()), c));
@@ -36,6 +41,7 @@ public final class CommandRegistry {
                 });
         message.forEach(c -> put(this.message, c.name(), c));
         buttons.forEach(b -> put(this.buttons, b.prefix(), b));
+        modals.forEach(m -> put(this.modals, m.prefix(), m));
     }
 
     private static <T> void put(Map<String, T> map, String name, T value) {
@@ -58,6 +64,10 @@ public final class CommandRegistry {
 
     public Optional<ButtonHandler> button(String prefix) {
         return Optional.ofNullable(buttons.get(prefix));
+    }
+
+    public Optional<ModalHandler> modal(String prefix) {
+        return Optional.ofNullable(modals.get(prefix));
     }
 
     /** The definitions sent to Discord: {@code /drill}, {@code /drill-admin} and the message commands. */

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -137,6 +138,25 @@ final class CommandRouter extends ListenerAdapter implements DisposableBean {
                                 event),
                         () -> Replies.ephemeral(
                                 event, "I don't know the action " + Replies.quote(event.getName()) + "."));
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        String[] parts = event.getModalId().split(":");
+        if (parts.length < 2 || !parts[0].equals("drill")) {
+            return;
+        }
+        timer.received(event.getIdLong(), registry.modal(parts[1]).isPresent() ? "modal " + parts[1] : "unknown");
+        List<String> args = Arrays.asList(parts).subList(2, parts.length);
+        registry.modal(parts[1])
+                .ifPresentOrElse(
+                        handler -> run(
+                                "modal " + parts[1],
+                                handler.access(),
+                                handler.reply(),
+                                () -> handler.onModal(event, args),
+                                event),
+                        () -> Replies.ephemeral(event, "This form no longer does anything."));
     }
 
     @Override

@@ -76,7 +76,21 @@ public final class CoachingRenderer {
      * misconceptions it states, and a note when it reads like a keyword list. Every field fits Discord's limits.
      */
     public static MessageEmbed feedback(String date, boolean roundOpen, Coverage coverage) {
-        EmbedBuilder embed = Replies.embed().setTitle("How did I do? · " + date);
+        return feedback(
+                "How did I do? · " + date,
+                roundOpen
+                        ? "Feedback only: it never changes points. The model answer comes with the recap."
+                        : "Feedback only: it never changes points. The model answer is in the round's recap.",
+                coverage);
+    }
+
+    /** The same feedback on an answer to a practice question (never scored; the model answer follows). */
+    public static MessageEmbed practiceFeedback(Question q, Coverage coverage) {
+        return feedback("How did I do? · practice · " + q.level().title(), "Practice: never scored.", coverage);
+    }
+
+    private static MessageEmbed feedback(String title, String footer, Coverage coverage) {
+        EmbedBuilder embed = Replies.embed().setTitle(Replies.fit(title, MessageEmbed.TITLE_MAX_LENGTH));
         if (coverage.looksStuffed()) {
             embed.setDescription("Your answer mentions **0 of " + coverage.total()
                     + "** key points a strong answer covers: it names "
@@ -115,10 +129,7 @@ public final class CoachingRenderer {
                             + " points.",
                     false);
         }
-        embed.setFooter(
-                roundOpen
-                        ? "Feedback only: it never changes points. The model answer comes with the recap."
-                        : "Feedback only: it never changes points. The model answer is in the round's recap.");
+        embed.setFooter(footer);
         return embed.build();
     }
 

@@ -59,4 +59,27 @@ public final class PracticeService {
     public Optional<Question> byId(String id) {
         return bank.byId(id);
     }
+
+    /**
+     * Questions for the {@code question} option: by id, by {@code level/number} or a bare number, or by words
+     * of the prompt (all of them, in any order), best matches first.
+     */
+    public List<Question> find(String typed) {
+        String text = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        if (text.isEmpty()) {
+            return bank.all();
+        }
+        java.util.Optional<Question> exact = bank.byId(text);
+        if (exact.isPresent()) {
+            return List.of(exact.get());
+        }
+        List<String> words = List.of(text.split("[\\s/#]+"));
+        return bank.all().stream()
+                .filter(q -> words.stream()
+                        .allMatch(w -> q.id().contains(w)
+                                || q.level().id().startsWith(w)
+                                || Integer.toString(q.number()).equals(w)
+                                || q.prompt().toLowerCase(java.util.Locale.ROOT).contains(w)))
+                .toList();
+    }
 }

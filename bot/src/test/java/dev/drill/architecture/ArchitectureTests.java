@@ -23,6 +23,7 @@ import dev.drill.architecture.planted.time.Today;
 import dev.drill.discord.ButtonHandler;
 import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.MessageCommand;
+import dev.drill.discord.ModalHandler;
 import dev.drill.discord.SlashCommand;
 import dev.drill.redis.Store;
 import org.junit.jupiter.api.DisplayName;
@@ -44,6 +45,7 @@ class ArchitectureTests {
                 return top.isAssignableTo(SlashCommand.class)
                         || top.isAssignableTo(MessageCommand.class)
                         || top.isAssignableTo(ButtonHandler.class)
+                        || top.isAssignableTo(ModalHandler.class)
                         || top.isAssignableTo(net.dv8tion.jda.api.hooks.EventListener.class)
                         || top.isAnnotatedWith(DiscordEdge.class);
             });

@@ -101,8 +101,9 @@ class CoachingE2ETests {
         Question question = questionOf(message);
         assertThat(question.level()).isEqualTo(Level.EXPERIENCED);
         assertThat(question.topics()).contains("messaging");
-        String button = message.customIds().get(0);
-        assertThat(button).isEqualTo("drill:reveal:" + question.id());
+        assertThat(message.customIds())
+                .containsExactly("drill:practice-answer:" + question.id(), "drill:reveal:" + question.id());
+        String button = message.customIds().get(1);
 
         SimResponse reveal = drill.awaitAnswer(drill.as("carol").click(message, button));
 

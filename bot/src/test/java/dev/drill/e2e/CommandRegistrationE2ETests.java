@@ -99,6 +99,7 @@ class CommandRegistrationE2ETests {
                         "drill leaderboard period 10",
                         "drill practice level 20",
                         "drill practice topic 40",
+                        "drill practice question 100",
                         "drill-admin setup time 5",
                         "drill-admin setup timezone 64",
                         "drill-admin setup days 40",

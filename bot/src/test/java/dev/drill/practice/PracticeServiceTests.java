@@ -90,4 +90,17 @@ class PracticeServiceTests {
         }
         throw new AssertionError("the bundled bank has no level and topic with exactly " + n + " questions");
     }
+
+    @Test
+    @DisplayName("the question option finds a question by id, by level and number, or by words of its prompt")
+    void findQuestion() {
+        assertThat(practice.find("distributed-transactions"))
+                .extracting(q -> q.id())
+                .containsExactly("distributed-transactions");
+        assertThat(practice.find("experienced 12")).extracting(q -> q.id()).contains("distributed-transactions");
+        assertThat(practice.find("handle distributed transactions"))
+                .extracting(q -> q.id())
+                .contains("distributed-transactions");
+        assertThat(practice.find("no such words anywhere")).isEmpty();
+    }
 }

@@ -79,6 +79,17 @@ public final class Actor {
         return members.click(user, message.id(), customId);
     }
 
+    /** Submits the modal the bot opened in answer to {@code opened}, with these values by input id. */
+    public SimInteraction submitModal(SimInteraction opened, Map<String, String> values) {
+        requireHuman("submit modals");
+        return members.submitModal(user, opened, values);
+    }
+
+    /** Submits that modal with {@code text} in its text input(s), as a member typing one answer. */
+    public SimInteraction submitModal(SimInteraction opened, String text) {
+        return submitModal(opened, Map.of(Members.EVERY_INPUT, text));
+    }
+
     /** Runs a message context-menu command (Apps → name) on a message. */
     public SimInteraction messageCommand(String name, SimMessage target) {
         requireHuman("run context-menu commands");

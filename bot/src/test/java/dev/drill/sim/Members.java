@@ -123,6 +123,43 @@ final class Members {
         }
     }
 
+    /** A key of {@link #submitModal}'s values that fills every text input the values do not name. */
+    static final String EVERY_INPUT = "*";
+
+    /**
+     * Submits the modal the bot answered {@code opened} with, filling its text inputs by custom id (a missing
+     * one is sent empty): an INTERACTION_CREATE of type 5, each input inside its label as Discord sends it.
+     */
+    SimInteraction submitModal(SimUser user, SimInteraction opened, Map<String, String> values) {
+        synchronized (world) {
+            JsonNode modal = world.observations.responses(opened.id()).stream()
+                    .filter(r -> r.kind() == SimResponse.Kind.MODAL)
+                    .map(r -> r.body().path("data"))
+                    .reduce((first, second) -> second)
+                    .orElseThrow(() -> new IllegalArgumentException("the bot answered no modal to " + opened.name()));
+            ObjectNode data = Json.object();
+            String customId = modal.path("custom_id").asString();
+            data.put("custom_id", customId);
+            ArrayNode components = data.putArray("components");
+            int componentId = 0; // Discord numbers every component of a submitted modal
+            for (JsonNode input : modal.findParents("style")) {
+                if (input.path("type").asInt() != 4) {
+                    continue;
+                }
+                String inputId = input.path("custom_id").asString();
+                ObjectNode label = components.addObject();
+                label.put("type", 18);
+                label.put("id", ++componentId);
+                ObjectNode component = label.putObject("component");
+                component.put("type", 4);
+                component.put("id", ++componentId);
+                component.put("custom_id", inputId);
+                component.put("value", values.getOrDefault(inputId, values.getOrDefault(EVERY_INPUT, "")));
+            }
+            return newInteraction(5, user, world.channels.get(opened.channelId()), data, null, customId);
+        }
+    }
+
     SimInteraction messageCommand(SimUser user, String messageId, String name) {
         synchronized (world) {
             SimMessage message = world.requireMessage(messageId);

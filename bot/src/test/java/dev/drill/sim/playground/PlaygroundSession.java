@@ -70,6 +70,8 @@ final class PlaygroundSession implements AutoCloseable {
     private final Map<String, Boolean> botMessages = new LinkedHashMap<>();
     /** Who caused each interaction: an ephemeral reply is visible to that member only. */
     private final Map<String, String> interactionUsers = new HashMap<>();
+    /** The interaction the bot answered with a form, by member: what {@code submit} fills. */
+    private final Map<String, SimInteraction> openForms = new HashMap<>();
     /** Each member's own messages, oldest first, for edit last and delete last. */
     private final Map<String, Deque<String>> said = new HashMap<>();
 
@@ -164,6 +166,12 @@ final class PlaygroundSession implements AutoCloseable {
             settle();
         } else if (line instanceof ScriptLine.Click click) {
             click(click.label());
+        } else if (line instanceof ScriptLine.Submit submit) {
+            SimInteraction opened = openForms.remove(member);
+            if (opened == null) {
+                throw new ScriptException("no form is open for " + member + ": click a button that opens one first");
+            }
+            answered(actor().submitModal(opened, submit.text()), "the form");
         } else if (line instanceof ScriptLine.Award award) {
             requireOffered("\"" + AWARD_COMMAND + "\"");
             SimMessage target = lastMessageOf(award.member(), "award");
@@ -330,6 +338,10 @@ final class PlaygroundSession implements AutoCloseable {
         interactionUsers.put(interaction.id(), interaction.userId());
         try {
             SimResponse first = sim.awaitResponse(interaction, r -> true, ANSWER_TIMEOUT);
+            if (first.kind() == SimResponse.Kind.MODAL) {
+                openForms.put(member, interaction);
+                printForm(interaction, first);
+            }
             if (first.kind() == SimResponse.Kind.DEFERRED_REPLY) {
                 sim.awaitResponse(interaction, r -> r.message() != null, ANSWER_TIMEOUT);
             }
@@ -339,6 +351,15 @@ final class PlaygroundSession implements AutoCloseable {
                     + " s (" + e.getMessage() + ")");
         }
         settle();
+    }
+
+    /** {@code [#channel] Drill (only you): form "title": label [Submit]}: a form is not a message. */
+    private void printForm(SimInteraction interaction, SimResponse modal) {
+        JsonNode data = modal.body().path("data");
+        List<String> labels = new ArrayList<>();
+        data.path("components").forEach(c -> labels.add(c.path("label").asString("")));
+        out.println("[" + naming.channel(interaction.channelId()) + "] Drill (only you): form \""
+                + data.path("title").asString() + "\": " + String.join(" · ", labels) + " [Submit]");
     }
 
     /** Waits until the simulator has seen no request or event for {@link #QUIET}: the bot is done. */

@@ -134,4 +134,25 @@ class PlaygroundTests {
                 .contains("🥇 Alice · 11 pts")
                 .contains("🥈 Bob · 10 pts");
     }
+
+    @Test
+    @DisplayName(
+            "practice.drill: a chosen question, Answer it, a wrong answer submitted: ⚠️ lines and the model answer")
+    void practiceWithOwnAnswer() throws IOException {
+        Run run;
+        try (InputStream script = getClass().getResourceAsStream("/playground/practice.drill")) {
+            run = run(new BufferedReader(new InputStreamReader(script, StandardCharsets.UTF_8)), false);
+        }
+
+        assertThat(run.status()).as(run.transcript()).isEqualTo(Playground.OK);
+        assertThat(run.transcript())
+                .contains("[Answer it] [Show model answer]")
+                .contains("Drill (only you): form \"Your answer\"");
+        String afterSubmit = run.transcript().substring(run.transcript().indexOf("> submit"));
+        assertThat(afterSubmit)
+                .contains("How did I do? · practice · Experienced")
+                .contains("⚠️ 2PC is non-blocking")
+                .contains("Practice: never scored.")
+                .contains("Model answer");
+    }
 }

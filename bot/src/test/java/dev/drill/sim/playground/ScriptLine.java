@@ -67,6 +67,9 @@ public sealed interface ScriptLine {
 
     record KillRedis() implements ScriptLine {}
 
+    /** {@code submit <text>}: fills the open form's text field and submits it. */
+    record Submit(String text) implements ScriptLine {}
+
     record Health() implements ScriptLine {}
 
     record Metrics(String prefix) implements ScriptLine {}

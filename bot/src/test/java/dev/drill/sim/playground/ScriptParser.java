@@ -25,6 +25,7 @@ public final class ScriptParser {
             react <emoji> <member>       react to <member>'s last message in the current channel (unreact: take it back)
             click <button label>         click a button on the latest bot message (or your ephemeral reply) that has it
             award <member>               "Award best answer" on <member>'s last message in the current channel
+            submit <text>                fill the form the bot opened for the acting member (its text field) and submit it
             clock <ISO instant>          set the clock, e.g. 2041-03-25T06:00:00Z: a jump, as if the bot had been
                                          away; due work runs once, at the new time
             advance <duration>           let time pass, e.g. 1d, 2h30m, 90s, 1w: due work runs at each moment it
@@ -79,6 +80,8 @@ public final class ScriptParser {
             case "react", "unreact" -> react(word, rest);
             case "click" ->
                 new ScriptLine.Click(unquote(required(word, rest, "a button label, e.g. click Show model answer")));
+            case "submit" ->
+                new ScriptLine.Submit(required(word, rest, "the text to submit, e.g. submit I would use a queue"));
             case "award" -> new ScriptLine.Award(member(oneWord(word, rest, "a member, e.g. award alice")));
             case "clock" ->
                 new ScriptLine.SetClock(
@@ -100,7 +103,7 @@ public final class ScriptParser {
                 throw new ScriptException(
                         "unknown command '" + split[0]
                                 + "'; a line starts with as, /drill, /drill-admin, say, in, edit, delete, react, unreact,"
-                                + " click, award, clock, advance, redeliver, restart, stop, start, kill, health, metrics or help");
+                                + " click, submit, award, clock, advance, redeliver, restart, stop, start, kill, health, metrics or help");
         };
         return Optional.of(parsed);
     }
