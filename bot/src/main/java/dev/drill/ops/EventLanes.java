@@ -96,16 +96,29 @@ public final class EventLanes implements DisposableBean {
      * member did before asking for their stats shows in them. True if all were handled in time.
      */
     public boolean settle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<FutureTask<Void>> markers = new ArrayList<>();
         for (ThreadPoolExecutor lane : lanes) {
-            if (lane.isShutdown() || lane.getQueue().remainingCapacity() == 0) {
-                continue; // stopped, or full: the marker would wait for room, and this is only a courtesy wait
+            if (lane.isShutdown()) {
+                continue;
+            }
+            // A full lane gets its marker once there is room (the queue is short), so "settled" never skips
+            // work that was waiting when this was called.
+            while (lane.getQueue().remainingCapacity() == 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
             FutureTask<Void> marker = new FutureTask<>(() -> {}, null);
             lane.execute(marker);
             markers.add(marker);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (FutureTask<Void> marker : markers) {
                 marker.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
