@@ -42,6 +42,9 @@ final class PracticeCommand implements SlashCommand {
     static final String LEVEL = "level";
     static final String TOPIC = "topic";
     static final String QUESTION = "question";
+    /** What a button or form of a question the bank no longer has answers. */
+    static final String GONE = "That question is no longer in the bank.";
+
     static final String REVEAL_BUTTON = "reveal";
     static final String ANSWER_BUTTON = "practice-answer";
     static final String ANSWER_MODAL = "practice-submit";
@@ -184,6 +187,11 @@ final class PracticeCommand implements SlashCommand {
         event.replyChoiceStrings(topics).queue();
     }
 
+    /** The question a practice button or form names in its custom id's first argument. */
+    private static Optional<Question> questionOf(PracticeService practice, List<String> args) {
+        return args.isEmpty() ? Optional.empty() : practice.byId(args.get(0));
+    }
+
     /** The "Answer it" button of a practice question: a form for the member's own answer. */
     @Component
     static final class AnswerIt implements ButtonHandler {
@@ -201,9 +209,9 @@ final class PracticeCommand implements SlashCommand {
 
         @Override
         public void onButton(ButtonInteractionEvent event, List<String> args) {
-            Optional<Question> question = args.isEmpty() ? Optional.empty() : practice.byId(args.get(0));
+            Optional<Question> question = questionOf(practice, args);
             if (question.isEmpty()) {
-                Replies.ephemeral(event, "That question is no longer in the bank.");
+                Replies.ephemeral(event, GONE);
                 return;
             }
             TextInput answer = TextInput.create(ANSWER_INPUT, TextInputStyle.PARAGRAPH)
@@ -239,10 +247,10 @@ final class PracticeCommand implements SlashCommand {
 
         @Override
         public void onModal(ModalInteractionEvent event, List<String> args) {
-            Optional<Question> question = args.isEmpty() ? Optional.empty() : practice.byId(args.get(0));
+            Optional<Question> question = questionOf(practice, args);
             ModalMapping value = event.getValue(ANSWER_INPUT);
             if (question.isEmpty() || value == null) {
-                Replies.ephemeral(event, "That question is no longer in the bank.");
+                Replies.ephemeral(event, GONE);
                 return;
             }
             String text = value.getAsString();
@@ -274,9 +282,9 @@ final class PracticeCommand implements SlashCommand {
 
         @Override
         public void onButton(ButtonInteractionEvent event, List<String> args) {
-            Optional<Question> question = args.isEmpty() ? Optional.empty() : practice.byId(args.get(0));
+            Optional<Question> question = questionOf(practice, args);
             if (question.isEmpty()) {
-                Replies.ephemeral(event, "That question is no longer in the bank.");
+                Replies.ephemeral(event, GONE);
                 return;
             }
             event.replyEmbeds(CoachingRenderer.coaching(question.get()))
