@@ -5,6 +5,7 @@ import dev.drill.discord.Access;
 import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
 import dev.drill.discord.Reply;
+import dev.drill.discord.SetupPart;
 import dev.drill.discord.SlashCommand;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
@@ -14,7 +15,10 @@ import dev.drill.round.RoundService;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -32,10 +36,12 @@ final class ConfigCommand implements SlashCommand {
 
     private final GuildSettingsStore store;
     private final RoundService rounds;
+    private final List<SetupPart> parts;
 
-    ConfigCommand(GuildSettingsStore store, RoundService rounds) {
+    ConfigCommand(GuildSettingsStore store, RoundService rounds, List<SetupPart> parts) {
         this.store = store;
         this.rounds = rounds;
+        this.parts = List.copyOf(parts);
     }
 
     @Override
@@ -73,10 +79,19 @@ final class ConfigCommand implements SlashCommand {
                         settings.get(),
                         rounds.nextOpening(guild),
                         rounds.openRound(guild).orElse(null),
-                        null));
+                        null,
+                        partFields(parts, guild)));
     }
 
-    static MessageEmbed render(GuildSettings s, Optional<Instant> next, Round open, String headline) {
+    /** Every setup part's current settings, in the order of the parts. */
+    static Map<String, String> partFields(List<SetupPart> parts, long guild) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        parts.forEach(part -> fields.putAll(part.describe(guild)));
+        return fields;
+    }
+
+    static MessageEmbed render(
+            GuildSettings s, Optional<Instant> next, Round open, String headline, Map<String, String> partFields) {
         EmbedBuilder embed = Replies.embed()
                 .setTitle(headline == null ? "Drill settings" : headline)
                 .addField("Channel", "<#" + s.channel() + ">", true)
@@ -88,6 +103,7 @@ final class ConfigCommand implements SlashCommand {
                         "Reviewers",
                         s.reviewerRole() == 0 ? "admins" : "admins and <@&" + s.reviewerRole() + ">",
                         true);
+        partFields.forEach((name, value) -> embed.addField(name, Replies.fit(value, 1000), true));
         if (s.paused()) {
             embed.addField(
                     "Paused",

