@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulated gateway: HELLO, IDENTIFY → READY + one GUILD_CREATE per guild, heartbeats, dispatches
- * with rising sequence numbers, and RESUME with replay of what a dropped session missed. Session state
+ * The simulated gateway: HELLO, IDENTIFY → READY + one GUILD_CREATE per guild of the session's shard,
+ * heartbeats, dispatches (each to the sessions of its guild's shard) with rising sequence numbers, and
+ * RESUME with replay of what a dropped session missed. Session state
  * is guarded by the world's monitor, so a dispatch and the state change behind it are one step.
  */
 final class Gateway extends WebSocketServer {
@@ -213,7 +214,7 @@ final class Gateway extends WebSocketServer {
     }
 
     /**
-     * Sends an event to every session whose intents ask for it and returns the sequence number of the
+     * Sends an event to every session of its guild's shard whose intents ask for it and returns the sequence number of the
      * first one (0 when no session got it). Called under the world's monitor.
      */
     long dispatch(String type, ObjectNode payload, String guild) {

@@ -14,6 +14,15 @@ import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -115,6 +124,44 @@ class ShardedGatewayTests {
                 .extracting(e -> e.getMessage().getContentRaw())
                 .containsExactly("hello shard 1");
         assertThat(shard0.getGuildById(fourth.id())).isNull();
+        sim.assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("a ShardManager that asks GET /gateway/bot starts the 2 recommended shards, each with its guilds")
+    void shardManagerFollowsTheRecommendation() throws Exception {
+        // GIVEN 3 guilds over 2 shards, and Discord allowing 2 identifies at once
+        sim.maxConcurrency(2);
+        SimGuild second = sim.addGuild("Second");
+        SimGuild third = sim.addGuild("Third");
+
+        // WHEN a ShardManager starts without a shard count of its own
+        ShardManager manager = DefaultShardManagerBuilder.createLight(sim.botToken(), GatewayIntent.GUILD_MESSAGES)
+                .setRestConfig(new RestConfig().setBaseUrl(sim.restBaseUrl()))
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return sim.gatewayUrl();
+                    }
+                })
+                .setCompression(Compression.NONE)
+                .setMemberCachePolicy(MemberCachePolicy.NONE)
+                .setChunkingFilter(ChunkingFilter.NONE)
+                .addEventListeners(heardBy0)
+                .build();
+        try {
+            // The manager starts its shards in the background; each fires READY once its guilds are in.
+            heardBy0.awaitAll(ReadyEvent.class, e -> true, 2, WAIT);
+
+            // THEN it runs 2 shards, and each has exactly its own guilds
+            assertThat(manager.getShardsTotal()).isEqualTo(2);
+            assertThat(guildIds(manager.getShardById(0)))
+                    .containsExactlyElementsOf(sorted(sim.guild().id(), third.id()));
+            assertThat(guildIds(manager.getShardById(1))).containsExactly(second.id());
+            assertThat(sim.liveShards()).containsExactlyInAnyOrder(List.of(0, 2), List.of(1, 2));
+        } finally {
+            manager.shutdown();
+        }
         sim.assertNoProblems();
     }
 
