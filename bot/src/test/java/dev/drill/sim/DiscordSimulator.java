@@ -3,6 +3,7 @@ package dev.drill.sim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -35,6 +36,9 @@ public final class DiscordSimulator implements AutoCloseable {
         gateway.startAndWait();
         this.rest = new RestApi(world, DiscordSpec.load(), gateway.url());
         rest.start();
+        // Switches for a whole test run, e.g. -Ddrill.sim.rateLimits=true to see whether the suite stays green.
+        rateLimits(Boolean.getBoolean("drill.sim.rateLimits"));
+        latency(Duration.ofMillis(Long.getLong("drill.sim.latencyMillis", 0L)));
     }
 
     /** Starts REST and gateway on free 127.0.0.1 ports; ids are minted from {@code clock}. */
@@ -74,6 +78,112 @@ public final class DiscordSimulator implements AutoCloseable {
         gateway.shutdown();
     }
 
+    // ---------------------------------------------------------------- rate limits, latency, shards
+
+    /**
+     * Discord's rate limits on (off by default; {@code -Ddrill.sim.rateLimits=true} turns them on for every
+     * simulator): at most {@value RateLimits#GLOBAL_PER_SECOND} requests in any second (wall clock) for the bot,
+     * interaction callbacks and follow-ups on an interaction token exempt, else 429 with {@code global: true};
+     * per-route buckets by route and major parameter (channel, guild, webhook), e.g. 5 messages per 5 s per
+     * channel, else 429 with {@code global: false}; every answer then carries the X-RateLimit-* headers.
+     */
+    public DiscordSimulator rateLimits(boolean on) {
+        rest.rateLimits.enabled(on);
+        return this;
+    }
+
+    public boolean rateLimitsOn() {
+        return rest.rateLimits.enabled();
+    }
+
+    /**
+     * How long every REST answer takes (default zero; {@code -Ddrill.sim.latencyMillis=50}): the request is
+     * handled at once and answered after this delay, without holding a server thread, so a thousand requests
+     * can wait at the same time.
+     */
+    public DiscordSimulator latency(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("negative latency " + latency);
+        }
+        rest.latencyNanos = latency.toNanos();
+        return this;
+    }
+
+    /** For the simulator's own tests: the wall clock (epoch millis) that the rate limits count by. */
+    void rateLimitClock(java.util.function.LongSupplier epochMillis) {
+        rest.rateLimits.wallClock(epochMillis);
+    }
+
+    /** Discord's recommended shard count, as GET /gateway/bot answers it (default 1). */
+    public DiscordSimulator shards(int recommended) {
+        if (recommended < 1) {
+            throw new IllegalArgumentException("shards must be at least 1: " + recommended);
+        }
+        rest.recommendedShards = recommended;
+        return this;
+    }
+
+    /** GET /gateway/bot's session_start_limit.max_concurrency (default 1, as for a small bot). */
+    public DiscordSimulator maxConcurrency(int identifiesPer5Seconds) {
+        rest.maxConcurrency = identifiesPer5Seconds;
+        return this;
+    }
+
+    /** The shard a guild's events go to: {@code (guild_id >> 22) % total}. */
+    public static int shardOf(String guildId, int total) {
+        return Snowflakes.shardOf(guildId, total);
+    }
+
+    /** [shard id, total] of every gateway session with an open socket; an unsharded one is [0, 1]. */
+    public List<List<Integer>> liveShards() {
+        return gateway.liveShards();
+    }
+
+    /** IDENTIFYs the gateway accepted so far (RESUMEs not counted). */
+    public int identifies() {
+        return world.identifies();
+    }
+
+    /** REST requests received since the last {@link #resetCounters()}, by "METHOD /route/{template}", 429s included. */
+    public Map<String, Long> requestCountsByRoute() {
+        return rest.rateLimits.received();
+    }
+
+    /** All REST requests received on known routes since the last {@link #resetCounters()}, 429s included. */
+    public long requestsReceived() {
+        return requestCountsByRoute().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    /** 429s sent for the global limit since the last {@link #resetCounters()}. */
+    public long globalRateLimited() {
+        return rest.rateLimits.globalLimited();
+    }
+
+    /** 429s sent for per-route buckets since the last {@link #resetCounters()}. */
+    public long routeRateLimited() {
+        return rest.rateLimits.routeLimited();
+    }
+
+    /** 429s of either kind (global or per-route) by "METHOD /route/{template}". */
+    public Map<String, Long> rateLimitedByRoute() {
+        return rest.rateLimits.limitedByRoute();
+    }
+
+    /**
+     * The most requests bound by the global limit (everything but interaction callbacks and follow-ups) that
+     * the simulator let through in any one-second window of the wall clock, limits on or off.
+     */
+    public int peakRequestsPerSecond() {
+        return rest.rateLimits.peakPerSecond();
+    }
+
+    /** Zeroes the request and 429 counters (not the buckets: Discord's windows run on). */
+    public void resetCounters() {
+        rest.rateLimits.resetCounters();
+    }
+
     // ---------------------------------------------------------------- fixture
 
     /** The fixture guild "Practice Team". */
@@ -85,9 +195,17 @@ public final class DiscordSimulator implements AutoCloseable {
         return world.observations.guilds();
     }
 
-    /** Adds a guild shaped like the fixture (same users, roles, two channels); a connected bot gets GUILD_CREATE. */
+    /**
+     * Adds a guild shaped like the fixture (same users, roles, two channels); a connected bot gets GUILD_CREATE.
+     * The n-th guild (the fixture's is 0) lands on shard n % total for 1, 2, 3, 4, 6 or 12 shards.
+     */
     public SimGuild addGuild(String name) {
         return world.fixture.addGuild(name);
+    }
+
+    /** Adds a guild like {@link #addGuild(String)} whose id puts it on shard {@code shard} of {@code totalShards}. */
+    public SimGuild addGuild(String name, int shard, int totalShards) {
+        return world.fixture.addGuild(name, shard, totalShards);
     }
 
     /** The bot is kicked: GUILD_DELETE, then its REST calls on that guild's channels answer 403 Missing Access. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
@@ -17,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulated gateway: HELLO, IDENTIFY → READY + one GUILD_CREATE per guild, heartbeats, dispatches
- * with rising sequence numbers, and RESUME with replay of what a dropped session missed. Session state
+ * The simulated gateway: HELLO, IDENTIFY → READY + one GUILD_CREATE per guild of the session's shard,
+ * heartbeats, dispatches (each to the sessions of its guild's shard) with rising sequence numbers, and
+ * RESUME with replay of what a dropped session missed. Session state
  * is guarded by the world's monitor, so a dispatch and the state change behind it are one step.
  */
 final class Gateway extends WebSocketServer {
@@ -38,18 +40,34 @@ final class Gateway extends WebSocketServer {
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
+    private final AtomicInteger identifies = new AtomicInteger();
 
-    /** One identified session: what it was sent (for RESUME) and the socket it is on, if any. */
+    /**
+     * One identified session: its shard, what it was sent (for RESUME) and the socket it is on, if any. A
+     * session without a shard (or shard [0, 1]) hears every guild.
+     */
     private static final class Session {
         final String id = UUID.randomUUID().toString().replace("-", "");
         final int intents;
+        final int shardId;
+        final int shardTotal;
         final List<Frame> sent = new ArrayList<>();
         long seq;
         WebSocket socket;
 
-        Session(int intents, WebSocket socket) {
+        Session(int intents, int shardId, int shardTotal, WebSocket socket) {
             this.intents = intents;
+            this.shardId = shardId;
+            this.shardTotal = shardTotal;
             this.socket = socket;
+        }
+
+        /** Discord's rule: a guild's events go to shard (guild_id >> 22) % total; DMs (no guild) to shard 0. */
+        boolean hears(String guildId) {
+            if (shardTotal <= 1) {
+                return true;
+            }
+            return guildId == null ? shardId == 0 : Snowflakes.shardOf(guildId, shardTotal) == shardId;
         }
     }
 
@@ -133,11 +151,26 @@ final class Gateway extends WebSocketServer {
                 socket.close(4014, "Disallowed intent(s).");
                 return;
             }
-            Session session = new Session(d.path("intents").asInt(0), socket);
+            JsonNode shard = d.path("shard");
+            int shardId = shard.isArray() ? shard.path(0).asInt(-1) : 0;
+            int shardTotal = shard.isArray() ? shard.path(1).asInt(0) : 1;
+            if (shardTotal < 1 || shardId < 0 || shardId >= shardTotal) {
+                socket.close(4010, "Invalid shard.");
+                return;
+            }
+            identifies.incrementAndGet();
+            Session session = new Session(d.path("intents").asInt(0), shardId, shardTotal, socket);
             socket.setAttachment(session);
             sessions.put(session.id, session);
-            sendDispatch(session, "READY", world.payloads.readyPayload(session.id, url()), true);
-            for (SimGuild guild : world.botGuilds()) {
+            List<SimGuild> guilds = world.botGuilds().stream()
+                    .filter(g -> session.hears(g.id()))
+                    .toList();
+            ObjectNode ready = world.payloads.readyPayload(session.id, url(), guilds);
+            if (shard.isArray()) {
+                ready.putArray("shard").add(shardId).add(shardTotal);
+            }
+            sendDispatch(session, "READY", ready, true);
+            for (SimGuild guild : guilds) {
                 sendDispatch(session, "GUILD_CREATE", world.payloads.guildCreatePayload(guild.id()), true);
             }
         }
@@ -165,20 +198,32 @@ final class Gateway extends WebSocketServer {
         }
     }
 
-    /** A new guild for the bot: each live session hears GUILD_CREATE. Called under the world's monitor. */
+    /** How many IDENTIFYs the gateway accepted (GET /gateway/bot's session_start_limit counts them down). */
+    int identifies() {
+        return identifies.get();
+    }
+
+    /** A new guild for the bot: each live session of its shard hears GUILD_CREATE. Called under the world's monitor. */
     void guildJoined(String guildId) {
         for (Session session : sessions.values()) {
+            if (!session.hears(guildId)) {
+                continue;
+            }
             sendDispatch(session, "GUILD_CREATE", world.payloads.guildCreatePayload(guildId), true);
         }
     }
 
     /**
-     * Sends an event to every session whose intents ask for it and returns the sequence number of the
+     * Sends an event to every session of its guild's shard whose intents ask for it and returns the sequence number of the
      * first one (0 when no session got it). Called under the world's monitor.
      */
-    long dispatch(String type, ObjectNode payload) {
+    long dispatch(String type, ObjectNode payload, String guild) {
         long first = 0;
+        String guildId = guild != null ? guild : guildOf(type, payload);
         for (Session session : sessions.values()) {
+            if (!session.hears(guildId)) {
+                continue;
+            }
             int intent = intentOf(type, !payload.hasNonNull("guild_id"));
             if ((session.intents & intent) != intent) {
                 continue;
@@ -188,6 +233,17 @@ final class Gateway extends WebSocketServer {
             first = first == 0 ? seq : first;
         }
         return first;
+    }
+
+    /** The guild an event belongs to, for shard routing: its guild_id, or the guild itself for GUILD_* events. */
+    private static String guildOf(String type, ObjectNode payload) {
+        if (payload.hasNonNull("guild_id")) {
+            return payload.path("guild_id").asString();
+        }
+        if (type.startsWith("GUILD_") && payload.hasNonNull("id")) {
+            return payload.path("id").asString();
+        }
+        return null;
     }
 
     private static int intentOf(String type, boolean direct) {
@@ -248,6 +304,16 @@ final class Gateway extends WebSocketServer {
                     sessions.remove(session.id); // its RESUME will get INVALID_SESSION, then JDA identifies anew
                 }
             }
+        }
+    }
+
+    /** [shard id, total] of each session with an open socket (an unsharded one is [0, 1]). */
+    List<List<Integer>> liveShards() {
+        synchronized (world) {
+            return sessions.values().stream()
+                    .filter(s -> s.socket != null && s.socket.isOpen())
+                    .map(s -> List.of(s.shardId, s.shardTotal))
+                    .toList();
         }
     }
 

@@ -16,12 +16,12 @@ final class GatewayPayloads {
         this.world = world;
     }
 
-    ObjectNode readyPayload(String sessionId, String resumeUrl) {
+    ObjectNode readyPayload(String sessionId, String resumeUrl, List<SimGuild> guilds) {
         ObjectNode ready = Json.object();
         ready.put("v", 10);
         ready.set("user", Payloads.user(world.bot));
         ArrayNode guildList = ready.putArray("guilds");
-        world.botGuilds().forEach(g -> guildList.addObject().put("id", g.id()).put("unavailable", true));
+        guilds.forEach(g -> guildList.addObject().put("id", g.id()).put("unavailable", true));
         ready.put("session_id", sessionId);
         ready.put("resume_gateway_url", resumeUrl);
         ready.putArray("private_channels");

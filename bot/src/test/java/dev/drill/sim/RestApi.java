@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,10 +38,30 @@ final class RestApi {
     private final String gatewayUrl;
     private HttpServer server;
     private ExecutorService executor;
+    /** Sends answers after the simulated latency, so that a waiting answer holds no server thread. */
+    private ScheduledExecutorService delayed;
+
+    /** Discord's rate limits and the request counters; limits off unless switched on. */
+    final RateLimits rateLimits;
+    /** How long each answer takes, as the round trip to Discord would; zero answers at once. */
+    volatile long latencyNanos;
+    /** Discord's recommended shard count, as GET /gateway/bot answers it. */
+    volatile int recommendedShards = 1;
+    /** GET /gateway/bot's session_start_limit.max_concurrency: how many shards may IDENTIFY per 5 s. */
+    volatile int maxConcurrency = 1;
 
     private record Reply(int status, JsonNode body, Map<String, String> headers) {
         static Reply of(int status, JsonNode body) {
             return new Reply(status, body, Map.of());
+        }
+
+        Reply withHeaders(Map<String, String> more) {
+            if (more.isEmpty()) {
+                return this;
+            }
+            Map<String, String> all = new LinkedHashMap<>(more);
+            all.putAll(headers);
+            return new Reply(status, body, all);
         }
     }
 
@@ -61,16 +83,23 @@ final class RestApi {
         this.world = world;
         this.spec = spec;
         this.gatewayUrl = gatewayUrl;
+        this.rateLimits = new RateLimits(world.applicationId, System::currentTimeMillis);
     }
 
     void start() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            // A deep accept backlog: a benchmark opens a thousand connections at once.
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "discord-sim-rest");
+            thread.setDaemon(true);
+            return thread;
+        });
+        delayed = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "discord-sim-latency");
             thread.setDaemon(true);
             return thread;
         });
@@ -86,6 +115,7 @@ final class RestApi {
     void stop() {
         server.stop(0);
         executor.shutdownNow();
+        delayed.shutdownNow();
     }
 
     void clearFaults() {
@@ -137,6 +167,25 @@ final class RestApi {
             reply = Reply.of(500, error(0, "500: Internal Server Error"));
         }
         world.logRequest(new RecordedRequest(world.clock.instant(), method, path, query, body, reply.status()));
+        long latency = latencyNanos;
+        if (latency <= 0) {
+            respond(exchange, reply);
+            return;
+        }
+        Reply answer = reply;
+        delayed.schedule(
+                () -> {
+                    try {
+                        respond(exchange, answer);
+                    } catch (IOException | RuntimeException e) {
+                        exchange.close(); // the client went away meanwhile
+                    }
+                },
+                latency,
+                TimeUnit.NANOSECONDS);
+    }
+
+    private static void respond(HttpExchange exchange, Reply reply) throws IOException {
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         if (reply.body() == null) {
             exchange.sendResponseHeaders(reply.status(), -1);
@@ -168,6 +217,29 @@ final class RestApi {
             world.problem("unknown route (not in Discord's spec): " + method + " " + path);
             return Reply.of(404, error(0, "404: Not Found"));
         }
+        return limited(operation, method, path, query, headers, body);
+    }
+
+    /** Rate limits come before the body is looked at, as on Discord; every answer carries its bucket's headers. */
+    private Reply limited(
+            DiscordSpec.Operation operation, String method, String path, String query, Headers headers, String body) {
+        Map<String, String> params = pathParams(operation.template(), path);
+        RateLimits.Decision decision =
+                rateLimits.decide(operation.operationId(), method + " " + operation.template(), params);
+        if (!decision.allowed()) {
+            return new Reply(429, decision.body(), decision.headers());
+        }
+        return checked(operation, method, path, query, headers, body, params).withHeaders(decision.headers());
+    }
+
+    private Reply checked(
+            DiscordSpec.Operation operation,
+            String method,
+            String path,
+            String query,
+            Headers headers,
+            String body,
+            Map<String, String> params) {
         JsonNode json = null;
         if (!body.isBlank()) {
             String contentType = String.valueOf(headers.getFirst("Content-Type"));
@@ -196,7 +268,6 @@ final class RestApi {
                 return Reply.of(400, invalid);
             }
         }
-        Map<String, String> params = pathParams(operation.template(), path);
         try {
             JsonNode result = route(operation, method, params, queryParams(query), json);
             return result == null ? Reply.of(204, null) : Reply.of(200, result);
@@ -264,12 +335,12 @@ final class RestApi {
     private JsonNode botGateway() {
         ObjectNode json = Json.object();
         json.put("url", gatewayUrl);
-        json.put("shards", 1);
+        json.put("shards", recommendedShards);
         ObjectNode limit = json.putObject("session_start_limit");
         limit.put("total", 1000);
-        limit.put("remaining", 999);
+        limit.put("remaining", Math.max(0, 1000 - world.identifies()));
         limit.put("reset_after", 86_400_000);
-        limit.put("max_concurrency", 1);
+        limit.put("max_concurrency", maxConcurrency);
         return json;
     }
 

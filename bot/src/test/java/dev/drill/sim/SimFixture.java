@@ -60,10 +60,23 @@ final class SimFixture {
         world.usersById.put(user.id(), user);
     }
 
+    /**
+     * Guild ids spread over shards: the n-th guild (0 = the fixture's) lands on shard n % total for every
+     * total that divides 12 (1, 2, 3, 4, 6, 12), so with 2 shards consecutive guilds alternate.
+     */
+    private static final int SHARD_SPREAD = 12;
+
     SimGuild addGuild(String name) {
         synchronized (world) {
+            return addGuild(name, world.guilds.size() % SHARD_SPREAD, SHARD_SPREAD);
+        }
+    }
+
+    /** A guild whose id puts it on shard {@code shard} of {@code total}. */
+    SimGuild addGuild(String name, int shard, int total) {
+        synchronized (world) {
             Instant now = world.clock.instant();
-            String guildId = world.ids.next();
+            String guildId = world.ids.nextOnShard(shard, total);
             SimGuild guild = new SimGuild(
                     guildId,
                     name,

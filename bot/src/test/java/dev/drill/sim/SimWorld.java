@@ -151,6 +151,11 @@ final class SimWorld {
                 .toList();
     }
 
+    /** IDENTIFYs the gateway accepted so far. */
+    int identifies() {
+        return gateway == null ? 0 : gateway.identifies();
+    }
+
     boolean isGatewayGuild(String guildId) {
         return !guildsWithoutBot.contains(guildId);
     }
@@ -167,7 +172,7 @@ final class SimWorld {
             changed();
             return; // the bot left that guild: its gateway hears nothing from it
         }
-        long seq = gateway == null ? 0 : gateway.dispatch(type, payload);
+        long seq = gateway == null ? 0 : gateway.dispatch(type, payload, guildId);
         events.add(new DispatchedEvent(seq, type, payload.deepCopy(), clock.instant()));
         changed();
     }

@@ -15,6 +15,20 @@ final class SimulatedJda {
     private SimulatedJda() {}
 
     static JDA connect(DiscordSimulator sim, Object... listeners) throws InterruptedException {
+        return builder(sim, listeners).build().awaitReady();
+    }
+
+    /** One shard of {@code total}, as one process of a sharded bot runs it; it hears DMs too (shard 0 gets them). */
+    static JDA connectShard(DiscordSimulator sim, int shardId, int total, Object... listeners)
+            throws InterruptedException {
+        return builder(sim, listeners)
+                .enableIntents(GatewayIntent.DIRECT_MESSAGES)
+                .useSharding(shardId, total)
+                .build()
+                .awaitReady();
+    }
+
+    private static JDABuilder builder(DiscordSimulator sim, Object... listeners) {
         return JDABuilder.createLight(
                         sim.botToken(),
                         GatewayIntent.GUILD_MESSAGES,
@@ -33,8 +47,6 @@ final class SimulatedJda {
                 .setCompression(Compression.NONE)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
-                .addEventListeners(listeners)
-                .build()
-                .awaitReady();
+                .addEventListeners(listeners);
     }
 }

@@ -11,6 +11,10 @@
  * {@link dev.drill.sim.DiscordSimulator#assertNoProblems()}: every request body was checked against Discord's
  * OpenAPI spec.
  *
+ * <p>Discord's pace is opt-in: {@code rateLimits(true)} (global 50/s, per-route buckets with the X-RateLimit-*
+ * headers), {@code latency(Duration)}, {@code shards(n)}; the counters ({@code requestCountsByRoute()},
+ * {@code globalRateLimited()}, {@code routeRateLimited()}, {@code peakRequestsPerSecond()}) run either way.
+ *
  * <p>Keep the simulated clock at or after the wall clock when the bot defers or follows up: JDA judges an
  * interaction's 15-minute expiry by the wall clock, from the time in the interaction's id.
  */
