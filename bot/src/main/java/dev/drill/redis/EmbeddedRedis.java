@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,14 +54,16 @@ public final class EmbeddedRedis implements AutoCloseable {
     private final int port;
     private final String password;
     private final ShutdownHooks hooks;
+    private final List<String> extraConfig;
     private final Runnable shutdownHook = this::stop;
     private Process process;
 
-    private EmbeddedRedis(Path dataDir, int port, String password, ShutdownHooks hooks) {
+    private EmbeddedRedis(Path dataDir, int port, String password, ShutdownHooks hooks, List<String> extraConfig) {
         this.dataDir = dataDir;
         this.port = port;
         this.password = password;
         this.hooks = hooks;
+        this.extraConfig = List.copyOf(extraConfig);
     }
 
     /**
@@ -71,6 +75,14 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     static EmbeddedRedis start(Path dataDir, int port, ShutdownHooks hooks) {
+        return start(dataDir, port, hooks, List.of());
+    }
+
+    /**
+     * A server with configuration lines added after Drill's own (which they may override), e.g. the
+     * {@code cluster-enabled yes} of a Redis Cluster node in tests. Lines go in on stdin like the rest.
+     */
+    static EmbeddedRedis start(Path dataDir, int port, ShutdownHooks hooks, List<String> extraConfig) {
         Path dir = dataDir.toAbsolutePath().normalize();
         String password;
         try {
@@ -79,7 +91,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the embedded Redis's folder " + dir, e);
         }
-        EmbeddedRedis redis = new EmbeddedRedis(dir, port == 0 ? freePort() : port, password, hooks);
+        EmbeddedRedis redis = new EmbeddedRedis(dir, port == 0 ? freePort() : port, password, hooks, extraConfig);
         redis.start();
         return redis;
     }
@@ -202,8 +214,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     private String configuration() {
-        return String.join(
-                "\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "port " + port,
                 "bind 127.0.0.1",
                 "protected-mode yes",
@@ -216,8 +227,10 @@ public final class EmbeddedRedis implements AutoCloseable {
                 "appendonly yes",
                 "appendfsync everysec",
                 // The AOF is the durable copy; RDB snapshots would only add a second, staler one.
-                "save \"\"",
-                "");
+                "save \"\""));
+        lines.addAll(extraConfig);
+        lines.add("");
+        return String.join("\n", lines);
     }
 
     /**

@@ -33,7 +33,7 @@ public final class ScoreStore {
     private static final int STALE_RETRIES = 5;
     private static final String BEST = "best";
 
-    private static final Map<String, RedisScript<String>> SCRIPTS = new ConcurrentHashMap<>();
+    private static final Map<String, LuaScripts.Script> SCRIPTS = new ConcurrentHashMap<>();
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> PAGE = LuaScripts.of("board-page.lua", List.class);
@@ -400,8 +400,8 @@ public final class ScoreStore {
 
     private String run(ScoreScripts.Call call) {
         // The shared helpers are prepended, so each change is still one script, one EVALSHA.
-        RedisScript<String> script = SCRIPTS.computeIfAbsent(
-                call.script(), name -> LuaScripts.withLibrary("score-lib.lua", name, String.class));
-        return redis.execute(script, call.keys(), call.argv().toArray());
+        LuaScripts.Script script =
+                SCRIPTS.computeIfAbsent(call.script(), name -> LuaScripts.script("score-lib.lua", name));
+        return script.call(redis, call.keys(), call.argv());
     }
 }
