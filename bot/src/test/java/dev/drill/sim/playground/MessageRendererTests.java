@@ -61,7 +61,8 @@ class MessageRendererTests {
                 null,
                 SENT,
                 edited,
-                Map.of());
+                Map.of(),
+                java.util.List.of());
     }
 
     @Test
