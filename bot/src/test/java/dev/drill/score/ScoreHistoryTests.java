@@ -44,7 +44,8 @@ class ScoreHistoryTests {
 
     @BeforeAll
     static void startRedis() {
-        redis = RedisFixture.start(dir);
+        // A generous timeout: the first connection of a loaded machine can take longer than 500 ms.
+        redis = RedisFixture.start(dir, Duration.ofSeconds(5));
     }
 
     @AfterAll
