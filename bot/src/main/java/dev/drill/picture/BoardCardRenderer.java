@@ -30,13 +30,21 @@ public final class BoardCardRenderer {
     public static Picture render(BoardCard card) {
         int height = height(card);
         try (Canvas c = new Canvas(WIDTH, height)) {
-            c.text(fitted(c, card.title(), PictureFonts.bold(22), WIDTH - 2 * PAD - 8), PictureFonts.bold(22),
-                    Canvas.TEXT, PAD + 8, 44);
+            c.text(
+                    fitted(c, card.title(), PictureFonts.bold(22), WIDTH - 2 * PAD - 8),
+                    PictureFonts.bold(22),
+                    Canvas.TEXT,
+                    PAD + 8,
+                    44);
             String sub = card.comparedWith()
                     .map(p -> "Arrows: rank against " + p)
                     .orElse("Ties go to whoever got there first.");
-            c.text(fitted(c, sub, PictureFonts.regular(13), WIDTH - 2 * PAD - 8), PictureFonts.regular(13),
-                    Canvas.MUTED, PAD + 8, 68);
+            c.text(
+                    fitted(c, sub, PictureFonts.regular(13), WIDTH - 2 * PAD - 8),
+                    PictureFonts.regular(13),
+                    Canvas.MUTED,
+                    PAD + 8,
+                    68);
             int y = HEADER;
             if (card.rows().isEmpty()) {
                 panel(c, y);

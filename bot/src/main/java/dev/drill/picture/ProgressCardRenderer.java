@@ -81,7 +81,8 @@ public final class ProgressCardRenderer {
             if (h > 0) {
                 c.g.setColor(i == weeks.size() - 1 ? Canvas.ACCENT : BAR);
                 c.g.fill(new RoundRectangle2D.Float(centre - barWidth / 2, CHART_BOTTOM - h, barWidth, h, 4, 4));
-                c.g.fill(new Rectangle2D.Float(centre - barWidth / 2, CHART_BOTTOM - Math.min(h, 4), barWidth, Math.min(h, 4)));
+                c.g.fill(new Rectangle2D.Float(
+                        centre - barWidth / 2, CHART_BOTTOM - Math.min(h, 4), barWidth, Math.min(h, 4)));
                 c.textCentred(Long.toString(w.points()), small, Canvas.TEXT, centre, CHART_BOTTOM - h - 5);
             }
             c.textCentred(weekLabel(w.week()), small, Canvas.MUTED, centre, CHART_BOTTOM + 16);

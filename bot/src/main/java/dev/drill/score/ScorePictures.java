@@ -26,7 +26,10 @@ final class ScorePictures {
         List<BoardCard.Row> rows = new ArrayList<>();
         page.top().forEach(entry -> rows.add(row(page, entry)));
         return BoardCardRenderer.render(new BoardCard(
-                LeaderboardRenderer.title(page), comparedWith, rows, page.caller().map(self -> row(page, self))));
+                LeaderboardRenderer.title(page),
+                comparedWith,
+                rows,
+                page.caller().map(self -> row(page, self))));
     }
 
     static Picture stats(MemberStats stats, MemberProgress progress) {

@@ -4,9 +4,9 @@ import dev.drill.redis.Keys;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,6 +28,7 @@ public final class ScoreService {
 
     /** How many weeks the progress picture of {@code /drill stats} covers, this one included. */
     public static final int PROGRESS_WEEKS = 12;
+
     static final int RECAP_TOP_VOTED = 3;
     static final int RECAP_WEEK_TOP = 5;
 
@@ -85,8 +86,8 @@ public final class ScoreService {
         for (int back = PROGRESS_WEEKS - 1; back >= 0; back--) {
             weeks.add(Period.of(today.minusWeeks(back)).week());
         }
-        LocalDate firstDay = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .minusWeeks(PROGRESS_WEEKS - 1);
+        LocalDate firstDay =
+                today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(PROGRESS_WEEKS - 1);
         ScoreStore.HistoryRead read = store.history(guild, member, weeks, firstDay.toEpochDay());
         Set<LocalDate> answered = new HashSet<>();
         for (String date : read.answeredDates()) {

@@ -322,7 +322,8 @@ public final class ScoreStore {
         keys.add(Keys.answeredDays(guild, member));
         weeks.forEach(week -> keys.add(Keys.boardWeek(guild, week)));
         List<?> raw = redis.execute(HISTORY, keys, Long.toString(member), Long.toString(fromDay));
-        List<Long> points = ((List<?>) raw.get(0)).stream().map(ScoreStore::points).toList();
+        List<Long> points =
+                ((List<?>) raw.get(0)).stream().map(ScoreStore::points).toList();
         List<String> dates =
                 ((List<?>) raw.get(1)).stream().map(Object::toString).toList();
         return new HistoryRead(points, dates);

@@ -45,12 +45,12 @@ class PicturesE2ETests {
         drill.as("bob").say(monday.id(), LONG + "Bob.");
 
         // WHEN carol asks for the week's board
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(drill.command(
-                                "carol", "drill leaderboard")
-                        .message()
-                        .embedDescriptions()
-                        .get(0))
-                .contains("Alice · 10 pts", "Bob · 10 pts"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(drill.command("carol", "drill leaderboard")
+                                .message()
+                                .embedDescriptions()
+                                .get(0))
+                        .contains("Alice · 10 pts", "Bob · 10 pts"));
         SimResponse board = drill.command("carol", "drill leaderboard", Map.of("period", "week"));
 
         // THEN the message has the text and one PNG: 640 wide, a header, two rows and the margin
@@ -64,7 +64,8 @@ class PicturesE2ETests {
         });
 
         // WHEN bob asks for alice's stats
-        SimResponse stats = drill.command("bob", "drill stats", Map.of("member", drill.as("alice").user().id()));
+        SimResponse stats = drill.command(
+                "bob", "drill stats", Map.of("member", drill.as("alice").user().id()));
 
         // THEN the embed has the figures and the PNG the chart and the calendar
         assertThat(stats.message().embedTitles()).containsExactly("Stats · Alice");

@@ -28,7 +28,8 @@ class PictureTests {
                         new BoardCard.Row(2, 1002, "bob", 31, OptionalLong.of(1)),
                         new BoardCard.Row(3, 1003, "carol", 17, OptionalLong.of(3)),
                         new BoardCard.Row(4, 1004, "🦊🫠", 12, OptionalLong.empty()),
-                        new BoardCard.Row(5, 1005, "a very long display name that will not fit", 1, OptionalLong.of(2))),
+                        new BoardCard.Row(
+                                5, 1005, "a very long display name that will not fit", 1, OptionalLong.of(2))),
                 Optional.of(new BoardCard.Row(12, 1012, "dave", 0, OptionalLong.of(11))));
     }
 
@@ -65,7 +66,8 @@ class PictureTests {
                 List.of(new BoardCard.Row(1, 1001, "alice", 120, OptionalLong.empty())),
                 Optional.empty());
         GoldenImage.assertMatches("leaderboard-all.png", BoardCardRenderer.render(allTime));
-        BoardCard empty = new BoardCard("Leaderboard · week 2040-W49", Optional.of("week 2040-W48"), List.of(), Optional.empty());
+        BoardCard empty =
+                new BoardCard("Leaderboard · week 2040-W49", Optional.of("week 2040-W48"), List.of(), Optional.empty());
         GoldenImage.assertMatches("leaderboard-empty.png", BoardCardRenderer.render(empty));
     }
 
@@ -92,7 +94,9 @@ class PictureTests {
         List<String> chunks = new ArrayList<>();
         int at = 8;
         while (at + 8 <= png.length) {
-            int length = ((png[at] & 0xFF) << 24) | ((png[at + 1] & 0xFF) << 16) | ((png[at + 2] & 0xFF) << 8)
+            int length = ((png[at] & 0xFF) << 24)
+                    | ((png[at + 1] & 0xFF) << 16)
+                    | ((png[at + 2] & 0xFF) << 8)
                     | (png[at + 3] & 0xFF);
             chunks.add(new String(png, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
             at += 12 + length;
@@ -102,13 +106,16 @@ class PictureTests {
 
     @Test
     void namesKeepWhatTheFontHasAndDropTheRest() {
-        assertThat(DrawableText.drawable(MIXED_NAME, PictureFonts.REGULAR)).isEqualTo("Аня ❤ Smirnova"); // the font has the heart, not the flame
+        assertThat(DrawableText.drawable(MIXED_NAME, PictureFonts.REGULAR))
+                .isEqualTo("Аня ❤ Smirnova"); // the font has the heart, not the flame
         assertThat(DrawableText.name("🦊🫠", "member …1004")).isEqualTo("member …1004");
         assertThat(DrawableText.name("Ωmega 中 ‮evil", "x")).doesNotContain("\u202E");
         // A lone surrogate (a name cut in the middle of a pair) and controls never crash the drawing.
         String broken = "ab\uD83D\u0000\tc\uDE00";
         assertThatCode(() -> BoardCardRenderer.render(new BoardCard(
-                        "t", Optional.empty(), List.of(new BoardCard.Row(1, 1, broken, 1, OptionalLong.empty())),
+                        "t",
+                        Optional.empty(),
+                        List.of(new BoardCard.Row(1, 1, broken, 1, OptionalLong.empty())),
                         Optional.empty())))
                 .doesNotThrowAnyException();
         assertThat(DrawableText.drawable(broken, PictureFonts.REGULAR)).isEqualTo("ab c");
@@ -116,8 +123,10 @@ class PictureTests {
 
     @Test
     void theGoldenCompareSeesOnePixel() {
-        BufferedImage a = GoldenImage.decode(BoardCardRenderer.render(weekBoard()).png());
-        BufferedImage b = GoldenImage.decode(BoardCardRenderer.render(weekBoard()).png());
+        BufferedImage a =
+                GoldenImage.decode(BoardCardRenderer.render(weekBoard()).png());
+        BufferedImage b =
+                GoldenImage.decode(BoardCardRenderer.render(weekBoard()).png());
         assertThat(GoldenImage.difference(a, b)).isNull();
         b.setRGB(10, 10, 0x123456);
         assertThat(GoldenImage.difference(a, b)).startsWith("1 pixels differ, the first at (10, 10)");

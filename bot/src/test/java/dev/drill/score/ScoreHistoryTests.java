@@ -131,7 +131,8 @@ class ScoreHistoryTests {
         expected.add(10L);
         expected.add(11L);
         assertThat(progress.weekPoints()).isEqualTo(expected);
-        assertThat(progress.answered()).containsExactlyInAnyOrder(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 1));
+        assertThat(progress.answered())
+                .containsExactlyInAnyOrder(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 1));
     }
 
     @Test
@@ -141,7 +142,8 @@ class ScoreHistoryTests {
         answer(700, 1701, 1);
         answer(700, 1701, 1); // redelivered
         assertThat(scores.progress(GUILD, 1).answered()).containsExactly(LocalDate.of(2026, 11, 30));
-        assertThat(redis.template().opsForZSet().size(Keys.answeredDays(GUILD, 1))).isEqualTo(1);
+        assertThat(redis.template().opsForZSet().size(Keys.answeredDays(GUILD, 1)))
+                .isEqualTo(1);
 
         answers.onDelete(GUILD, 700, 1701);
 

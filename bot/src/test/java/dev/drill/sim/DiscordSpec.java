@@ -158,7 +158,9 @@ final class DiscordSpec {
             if ("type".equals(error.getKeyword())
                     && instance != null
                     && instance.isIntegralNumber()
-                    && ATTACHMENT_ID.matcher(error.getInstanceLocation().toString()).matches()) {
+                    && ATTACHMENT_ID
+                            .matcher(error.getInstanceLocation().toString())
+                            .matches()) {
                 changed |= replaceText(body, error.getInstanceLocation(), instance.asString());
                 continue;
             }

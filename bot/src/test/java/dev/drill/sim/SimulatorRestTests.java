@@ -101,8 +101,9 @@ class SimulatorRestTests {
         assertThat(served.path("size").asInt()).isEqualTo(png.length);
         SimMessage message = sim.messages(channel).get(0);
         assertThat(message.content()).isEqualTo("a picture");
-        assertThat(message.attachments()).singleElement().satisfies(a -> assertThat(a.bytes())
-                .isEqualTo(png));
+        assertThat(message.attachments())
+                .singleElement()
+                .satisfies(a -> assertThat(a.bytes()).isEqualTo(png));
         sim.assertNoProblems();
     }
 

@@ -95,9 +95,22 @@ class MessageRendererTests {
         SimMessage board = message("1", "", """
                 [{"title": "Leaderboard · week 2040-W49", "description": "🥇 Alice · 10 pts"}]""", "[]", false, null);
         SimMessage withPicture = new SimMessage(
-                board.id(), board.channelId(), board.guildId(), board.authorId(), board.type(), board.content(),
-                board.embeds(), board.components(), board.flags(), board.ephemeral(), board.interactionId(),
-                board.allowedMentions(), board.nonce(), board.timestamp(), board.editedTimestamp(), Map.of(),
+                board.id(),
+                board.channelId(),
+                board.guildId(),
+                board.authorId(),
+                board.type(),
+                board.content(),
+                board.embeds(),
+                board.components(),
+                board.flags(),
+                board.ephemeral(),
+                board.interactionId(),
+                board.allowedMentions(),
+                board.nonce(),
+                board.timestamp(),
+                board.editedTimestamp(),
+                Map.of(),
                 java.util.List.of(new SimAttachment("7", "leaderboard.png", "image/png", new byte[] {1}, 640, 180)));
 
         assertThat(renderer.render(withPicture)).isEqualTo("""

@@ -440,7 +440,8 @@ final class PlaygroundSession implements AutoCloseable {
     }
 
     /** The bot module's target/playground: Maven runs from the module, an IDE may run from the repository root. */
-    static final Path PICTURES = (Files.isDirectory(Path.of("src", "test", "java")) ? Path.of("target")
+    static final Path PICTURES = (Files.isDirectory(Path.of("src", "test", "java"))
+                    ? Path.of("target")
                     : Path.of("bot", "target"))
             .resolve("playground");
 
