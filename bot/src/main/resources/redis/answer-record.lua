@@ -8,11 +8,11 @@
 -- together.
 -- Kept to few redis.call()s on purpose: each costs more than the arithmetic around it, and this is the
 -- busiest script.
--- KEYS: 1 seen, 2 answers, 3 member, 4 names, 5 board all-time, 6 board week, 7 board month
+-- KEYS: 1 seen, 2 answers, 3 member, 4 names, 5 board all-time, 6 board week, 7 board month, 8 answered days
 -- ARGV: 1 event id, 2 delete id of the message, 3 message id, 4 member id, 5 display name ('' when this
 --       process already stored it), 6 round seq, 7 answer points, 8 streak bonus per round, 9 streak bonus
 --       max, 10 tie, 11 seen ttl (seconds), 12 '1' when the seen set's ttl may still need setting,
---       13 the member's answered mark
+--       13 the member's answered mark, 14 the round's date, 15 its epoch day, 16 the first epoch day kept
 local seen = redis.call('SMISMEMBER', KEYS[1], ARGV[1], ARGV[2], '0', ARGV[13])
 if seen[1] == 1 then return 'duplicate' end
 local refused = (seen[2] == 1 and 'deleted') or (seen[3] == 1 and 'void') or (seen[4] == 1 and 'answered')
@@ -49,4 +49,6 @@ redis.call('HSET', KEYS[3], unpack(out))
 redis.call('HSET', KEYS[2], ARGV[3], pack_record({ARGV[4], base, bonus, 0, 0, 0, last, streak, best}))
 if ARGV[5] ~= '' then redis.call('HSET', KEYS[4], ARGV[4], ARGV[5]) end
 boards_add(KEYS[5], KEYS[6], KEYS[7], ARGV[4], base + bonus, tonumber(ARGV[10]))
+redis.call('ZADD', KEYS[8], ARGV[15], ARGV[14])
+redis.call('ZREMRANGEBYSCORE', KEYS[8], '-inf', '(' .. ARGV[16])
 return 'recorded'

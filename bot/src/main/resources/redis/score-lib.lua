@@ -52,9 +52,10 @@ end
 -- Withdraws one counted answer: its points from the boards of its round's periods, its counts from the
 -- member, the member's streak state back to before it (when it is still their latest answer: a later
 -- answer's streak is not rewritten), its votes, and a best-answer award that pointed at it.
--- p = {all, week, month, seq, tie, seen, mark}: the boards of the answer's round, its seq, the tie of this
--- change, and (unless the round is being voided) its seen set and the author's answered mark to remove.
-local function withdraw(answers, voters, member_key, p, msg, f, forget_votes)
+-- p = {all, week, month, seq, tie, date, seen, mark}: the boards of the answer's round, its seq, the tie of
+-- this change, its date (leaves the author's answered days, days_key), and (unless the round is being
+-- voided) its seen set and the author's answered mark to remove.
+local function withdraw(answers, voters, member_key, days_key, p, msg, f, forget_votes)
   boards_add(p.all, p.week, p.month, f[1], -(f[2] + f[3] + f[5] + f[6]), p.tie)
   local m = redis.call('HMGET', member_key, 'lastSeq', 'answers', 'votes', 'awards')
   local out = {'answers', math.max(0, (tonumber(m[2]) or 1) - 1)}
@@ -68,6 +69,7 @@ local function withdraw(answers, voters, member_key, p, msg, f, forget_votes)
   end
   redis.call('HSET', member_key, unpack(out))
   redis.call('HDEL', answers, msg)
+  redis.call('ZREM', days_key, p.date)
   if p.mark then redis.call('SREM', p.seen, p.mark) end
   if redis.call('HGET', answers, 'best') == msg then redis.call('HDEL', answers, 'best') end
   if forget_votes and f[4] > 0 then

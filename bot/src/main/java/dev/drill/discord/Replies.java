@@ -3,6 +3,9 @@ package dev.drill.discord;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /** Small helpers for answering interactions the same way everywhere. */
 public final class Replies {
@@ -43,20 +46,36 @@ public final class Replies {
      * told, instead of an error posted for the whole channel.
      */
     public static void publicly(IReplyCallback event, java.util.function.Supplier<MessageEmbed> build) {
+        publicMessage(event, () -> MessageCreateData.fromEmbeds(build.get()));
+    }
+
+    /**
+     * As {@link #publicly(IReplyCallback, java.util.function.Supplier)}, for a whole message: an embed with
+     * files attached (a picture whose text alternative is the embed).
+     */
+    public static void publicMessage(IReplyCallback event, java.util.function.Supplier<MessageCreateData> build) {
         boolean deferHere = !event.isAcknowledged();
         if (deferHere) {
             event.deferReply().queue();
         }
-        MessageEmbed embed;
+        MessageCreateData message;
         try {
-            embed = build.get();
+            message = build.get();
         } catch (RuntimeException e) {
             if (deferHere) { // else the router that deferred cleans up
                 event.getHook().deleteOriginal().queue(null, ignored -> {});
             }
             throw e;
         }
-        event.getHook().sendMessageEmbeds(embed).queue();
+        event.getHook().sendMessage(message).queue();
+    }
+
+    /** A message of one embed with one file attached, e.g. a PNG whose text alternative is the embed. */
+    public static MessageCreateData withFile(MessageEmbed embed, String fileName, byte[] bytes) {
+        return new MessageCreateBuilder()
+                .setEmbeds(embed)
+                .setFiles(FileUpload.fromData(bytes, fileName))
+                .build();
     }
 
     /** How much of a typed value {@link #quote} shows back, in characters (code points). */

@@ -70,6 +70,14 @@ public final class Keys {
         return guild(guild) + "member:" + member;
     }
 
+    /**
+     * The guild-local dates of the rounds a member answered (score: the date's epoch day), for the calendar of
+     * {@code /drill stats}; only the last weeks are kept.
+     */
+    public static String answeredDays(long guild, long member) {
+        return guild(guild) + "days:" + member;
+    }
+
     /** Display names, so members who left still show on the board. */
     public static String names(long guild) {
         return guild(guild) + "names";

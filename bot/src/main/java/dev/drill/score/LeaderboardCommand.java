@@ -4,6 +4,7 @@ import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
 import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
+import dev.drill.picture.Picture;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -11,7 +12,10 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.springframework.stereotype.Component;
 
-/** {@code /drill leaderboard [period]}: the top ten of this week (default), this month or all time. */
+/**
+ * {@code /drill leaderboard [period]}: the top ten of this week (default), this month or all time, as an embed
+ * (the text) and a picture of the board with each member's move since the previous week or month.
+ */
 @Component
 final class LeaderboardCommand implements SlashCommand {
 
@@ -52,6 +56,10 @@ final class LeaderboardCommand implements SlashCommand {
                 .orElse(BoardPeriod.WEEK);
         long guild = event.getGuild().getIdLong();
         long caller = event.getUser().getIdLong();
-        Replies.publicly(event, () -> LeaderboardRenderer.render(scores.leaderboard(guild, period, caller)));
+        Replies.publicMessage(event, () -> {
+            LeaderboardPage page = scores.leaderboard(guild, period, caller);
+            Picture card = ScorePictures.leaderboard(page);
+            return Replies.withFile(LeaderboardRenderer.render(page), card.fileName(), card.png());
+        });
     }
 }

@@ -15,6 +15,12 @@ final class ScoreScripts {
     /** How long a round's seen ids and votes are kept: longer than the longest answer window (7 days). */
     static final Duration EVENT_TTL = Duration.ofDays(10);
 
+    /**
+     * How many days of a member's answered rounds are kept: the 12 weeks {@code /drill stats} draws, plus two
+     * weeks so a late answer to an older round still lands inside the window.
+     */
+    static final int ANSWERED_DAYS_KEPT = 14 * 7;
+
     private ScoreScripts() {}
 
     /** One call of a score script: which script, and its KEYS and ARGV in the script's order. */
@@ -63,11 +69,13 @@ final class ScoreScripts {
                     Keys.names(g),
                     boards.all(),
                     boards.week(),
-                    boards.month());
+                    boards.month(),
+                    Keys.answeredDays(g, member));
         }
 
         @Override
         public List<String> argv() {
+            long day = ScoreStore.dayOf(round);
             return List.of(
                     eventId,
                     EventIds.deleted(message),
@@ -81,7 +89,10 @@ final class ScoreScripts {
                     Long.toString(tie),
                     Long.toString(EVENT_TTL.toSeconds()),
                     ttlUnknown ? "1" : "0",
-                    EventIds.answered(member));
+                    EventIds.answered(member),
+                    round.date(),
+                    Long.toString(day),
+                    Long.toString(day - ANSWERED_DAYS_KEPT));
         }
     }
 
@@ -103,7 +114,8 @@ final class ScoreScripts {
                     Keys.member(g, author),
                     boards.all(),
                     boards.week(),
-                    boards.month());
+                    boards.month(),
+                    Keys.answeredDays(g, author));
         }
 
         @Override
@@ -115,7 +127,8 @@ final class ScoreScripts {
                     Long.toString(round.seq()),
                     Long.toString(tie),
                     Long.toString(EVENT_TTL.toSeconds()),
-                    EventIds.answered(author));
+                    EventIds.answered(author),
+                    round.date());
         }
     }
 
@@ -215,13 +228,17 @@ final class ScoreScripts {
                     boards.month(),
                     Keys.seen(g, round.date())));
             authors.forEach(author -> keys.add(Keys.member(g, author)));
+            authors.forEach(author -> keys.add(Keys.answeredDays(g, author)));
             return keys;
         }
 
         @Override
         public List<String> argv() {
-            List<String> argv = new ArrayList<>(
-                    List.of(Long.toString(round.seq()), Long.toString(tie), Long.toString(EVENT_TTL.toSeconds())));
+            List<String> argv = new ArrayList<>(List.of(
+                    Long.toString(round.seq()),
+                    Long.toString(tie),
+                    Long.toString(EVENT_TTL.toSeconds()),
+                    round.date()));
             authors.forEach(author -> argv.add(Long.toString(author)));
             return argv;
         }

@@ -2,13 +2,19 @@ package dev.drill.score;
 
 import dev.drill.redis.Keys;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +25,10 @@ import org.springframework.stereotype.Service;
 public final class ScoreService {
 
     public static final int PAGE_SIZE = 10;
+
+    /** How many weeks the progress picture of {@code /drill stats} covers, this one included. */
+    public static final int PROGRESS_WEEKS = 12;
+
     static final int RECAP_TOP_VOTED = 3;
     static final int RECAP_WEEK_TOP = 5;
 
@@ -32,29 +42,62 @@ public final class ScoreService {
         this.clock = clock;
     }
 
-    /** The top ten of a board of the guild's current week or month (in its zone), or all time. */
+    /**
+     * The top ten of a board of the guild's current week or month (in its zone), or all time, with each shown
+     * member's rank on the previous week's or month's board (all time has no previous period).
+     */
     public LeaderboardPage leaderboard(long guild, BoardPeriod period, long caller) {
-        Period now = Period.at(clock.instant(), zoneOf(guild));
+        LocalDate today = clock.instant().atZone(zoneOf(guild)).toLocalDate();
+        Period now = Period.of(today);
         String label;
         String board;
+        Optional<String> previousLabel;
+        Optional<String> previousBoard;
         switch (period) {
             case WEEK -> {
                 label = now.week();
                 board = Keys.boardWeek(guild, now.week());
+                previousLabel = Optional.of(Period.of(today.minusWeeks(1)).week());
+                previousBoard = previousLabel.map(week -> Keys.boardWeek(guild, week));
             }
             case MONTH -> {
                 label = now.month();
                 board = Keys.boardMonth(guild, now.month());
+                previousLabel = Optional.of(Period.of(today.minusMonths(1)).month());
+                previousBoard = previousLabel.map(month -> Keys.boardMonth(guild, month));
             }
             default -> {
                 label = "all time";
                 board = Keys.boardAllTime(guild);
+                previousLabel = Optional.empty();
+                previousBoard = Optional.empty();
             }
         }
-        ScoreStore.BoardRead read = store.page(board, guild, caller, PAGE_SIZE);
+        ScoreStore.BoardRead read = store.page(board, previousBoard, guild, caller, PAGE_SIZE);
         Optional<LeaderboardEntry> self =
                 read.caller().filter(c -> c.rank() > read.top().size());
-        return new LeaderboardPage(period, label, read.top(), self);
+        return new LeaderboardPage(period, label, read.top(), self, previousLabel, read.previousRanks());
+    }
+
+    /** A member's points in each of the last {@link #PROGRESS_WEEKS} weeks and the days they answered a round. */
+    public MemberProgress progress(long guild, long member) {
+        LocalDate today = clock.instant().atZone(zoneOf(guild)).toLocalDate();
+        List<String> weeks = new ArrayList<>(PROGRESS_WEEKS);
+        for (int back = PROGRESS_WEEKS - 1; back >= 0; back--) {
+            weeks.add(Period.of(today.minusWeeks(back)).week());
+        }
+        LocalDate firstDay =
+                today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(PROGRESS_WEEKS - 1);
+        ScoreStore.HistoryRead read = store.history(guild, member, weeks, firstDay.toEpochDay());
+        Set<LocalDate> answered = new HashSet<>();
+        for (String date : read.answeredDates()) {
+            try {
+                answered.add(LocalDate.parse(date));
+            } catch (DateTimeParseException e) {
+                // A round id that is not a date (never written by Drill today) has no place on the calendar.
+            }
+        }
+        return new MemberProgress(today, weeks, read.weekPoints(), answered);
     }
 
     public MemberStats stats(long guild, long member) {

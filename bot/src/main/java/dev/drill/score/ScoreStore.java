@@ -41,6 +41,9 @@ public final class ScoreStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> STATS = LuaScripts.of("member-stats.lua", List.class);
 
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> HISTORY = LuaScripts.of("member-history.lua", List.class);
+
     private static final Map<String, Period> PERIODS = new ConcurrentHashMap<>();
 
     /** At most this many names and seen keys are remembered; past it the memory starts over. */
@@ -264,11 +267,30 @@ public final class ScoreStore {
 
     /** The first {@code size} entries of a board and the caller's line, read in one script. */
     BoardRead page(String board, long guild, long caller, int size) {
-        List<?> raw =
-                redis.execute(PAGE, List.of(board, Keys.names(guild)), Long.toString(caller), Integer.toString(size));
+        return page(board, Optional.empty(), guild, caller, size);
+    }
+
+    /**
+     * As {@link #page(String, long, long, int)}, with each shown member's rank on {@code previousBoard} (the
+     * previous week's or month's) read in the same script.
+     */
+    BoardRead page(String board, Optional<String> previousBoard, long guild, long caller, int size) {
+        List<String> keys = previousBoard
+                .map(previous -> List.of(board, Keys.names(guild), previous))
+                .orElse(List.of(board, Keys.names(guild)));
+        List<?> raw = redis.execute(PAGE, keys, Long.toString(caller), Integer.toString(size));
+        List<?> previous = raw.size() > 4 ? (List<?>) raw.get(4) : List.of();
         List<?> top = (List<?>) raw.get(0);
         List<?> names = (List<?>) raw.get(1);
         List<LeaderboardEntry> entries = new ArrayList<>(top.size() / 2);
+        Map<Long, Long> previousRanks = new HashMap<>();
+        for (int i = 0; i < previous.size(); i++) {
+            long rank = ((Number) previous.get(i)).longValue();
+            long member = i < top.size() / 2 ? Long.parseLong(top.get(2 * i).toString()) : caller;
+            if (rank >= 0) {
+                previousRanks.put(member, rank + 1);
+            }
+        }
         for (int i = 0; i + 1 < top.size(); i += 2) {
             entries.add(new LeaderboardEntry(
                     i / 2 + 1,
@@ -285,10 +307,38 @@ public final class ScoreStore {
                         caller,
                         text(names.get(names.size() - 1)),
                         BoardScore.points(Double.parseDouble(score))));
-        return new BoardRead(entries, self);
+        return new BoardRead(entries, self, previousRanks);
     }
 
-    record BoardRead(List<LeaderboardEntry> top, Optional<LeaderboardEntry> caller) {}
+    /** {@code previousRanks}: 1-based ranks on the previous board, of the shown members who were on it. */
+    record BoardRead(List<LeaderboardEntry> top, Optional<LeaderboardEntry> caller, Map<Long, Long> previousRanks) {}
+
+    /**
+     * A member's points on each of {@code weeks} (ISO weeks, in order) and the dates of the rounds they
+     * answered from the epoch day {@code fromDay} on, read in one script.
+     */
+    HistoryRead history(long guild, long member, List<String> weeks, long fromDay) {
+        List<String> keys = new ArrayList<>(weeks.size() + 1);
+        keys.add(Keys.answeredDays(guild, member));
+        weeks.forEach(week -> keys.add(Keys.boardWeek(guild, week)));
+        List<?> raw = redis.execute(HISTORY, keys, Long.toString(member), Long.toString(fromDay));
+        List<Long> points =
+                ((List<?>) raw.get(0)).stream().map(ScoreStore::points).toList();
+        List<String> dates =
+                ((List<?>) raw.get(1)).stream().map(Object::toString).toList();
+        return new HistoryRead(points, dates);
+    }
+
+    record HistoryRead(List<Long> weekPoints, List<String> answeredDates) {}
+
+    /** The epoch day of a round's guild-local date (its id), for the member's answered days. */
+    static long dayOf(RoundRef round) {
+        try {
+            return LocalDate.parse(round.date()).toEpochDay();
+        } catch (DateTimeParseException e) {
+            return round.opensAt().atZone(round.zone()).toLocalDate().toEpochDay();
+        }
+    }
 
     /** A member's stored counters and board positions, read in one script. */
     MemberRead member(long guild, long member, Period current) {

@@ -4,6 +4,7 @@ import dev.drill.discord.CommandNames;
 import dev.drill.discord.Replies;
 import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
+import dev.drill.picture.Picture;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -12,7 +13,10 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.springframework.stereotype.Component;
 
-/** {@code /drill stats [member]}: points, answers, streaks, votes and awards of a member (default: you). */
+/**
+ * {@code /drill stats [member]}: points, answers, streaks, votes and awards of a member (default: you), as an
+ * embed (the text) and a picture of their points per week and the days they answered.
+ */
 @Component
 final class StatsCommand implements SlashCommand {
 
@@ -68,6 +72,11 @@ final class StatsCommand implements SlashCommand {
         Member member = option == null ? event.getMember() : option.getAsMember();
         String seenName = member != null ? member.getEffectiveName() : user.getEffectiveName();
         long guild = event.getGuild().getIdLong();
-        Replies.publicly(event, () -> StatsRenderer.render(named(scores.stats(guild, user.getIdLong()), seenName)));
+        long memberId = user.getIdLong();
+        Replies.publicMessage(event, () -> {
+            MemberStats stats = named(scores.stats(guild, memberId), seenName);
+            Picture chart = ScorePictures.stats(stats, scores.progress(guild, memberId));
+            return Replies.withFile(StatsRenderer.render(stats), chart.fileName(), chart.png());
+        });
     }
 }

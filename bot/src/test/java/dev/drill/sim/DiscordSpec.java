@@ -37,10 +37,17 @@ final class DiscordSpec {
 
     /** One REST operation of the spec; {@code template} is the spec's path, e.g. /channels/{channel_id}. */
     record Operation(
-            String method, String template, String operationId, boolean jsonBody, Pattern pattern, int literals) {
+            String method,
+            String template,
+            String operationId,
+            boolean jsonBody,
+            boolean multipart,
+            Pattern pattern,
+            int literals) {
 
         private static Operation of(String method, String template, JsonNode op) {
             boolean json = op.path("requestBody").path("content").has("application/json");
+            boolean multipart = op.path("requestBody").path("content").has("multipart/form-data");
             StringBuilder regex = new StringBuilder();
             int literals = 0;
             for (String segment : template.substring(1).split("/")) {
@@ -53,6 +60,7 @@ final class DiscordSpec {
                     template,
                     op.path("operationId").asString(""),
                     json,
+                    multipart,
                     Pattern.compile(regex.toString()),
                     literals);
         }
@@ -144,6 +152,18 @@ final class DiscordSpec {
         boolean changed = false;
         for (Error error : errors) {
             JsonNode instance = error.getInstanceNode();
+            // And the other way for one field: JDA 6.5.0 names a new upload in "attachments" by its files[n]
+            // index as a number ({"id":0}); the spec types attachment ids as snowflake strings, and Discord
+            // takes the number (every JDA bot that sends a file relies on it).
+            if ("type".equals(error.getKeyword())
+                    && instance != null
+                    && instance.isIntegralNumber()
+                    && ATTACHMENT_ID
+                            .matcher(error.getInstanceLocation().toString())
+                            .matches()) {
+                changed |= replaceText(body, error.getInstanceLocation(), instance.asString());
+                continue;
+            }
             if ("type".equals(error.getKeyword())
                     && instance != null
                     && instance.isString()
@@ -153,6 +173,21 @@ final class DiscordSpec {
             }
         }
         return changed;
+    }
+
+    private static final Pattern ATTACHMENT_ID = Pattern.compile(".*attachments/\\d+/id");
+
+    private static boolean replaceText(JsonNode root, NodePath location, String value) {
+        int depth = location.getNameCount();
+        JsonNode parent = root;
+        for (int i = 0; i < depth - 1; i++) {
+            parent = step(parent, location.getElement(i));
+        }
+        if (depth > 0 && parent instanceof ObjectNode object && location.getElement(depth - 1) instanceof String name) {
+            object.put(name, value);
+            return true;
+        }
+        return false;
     }
 
     private static boolean wantsInteger(JsonNode type) {

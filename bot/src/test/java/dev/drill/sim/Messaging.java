@@ -12,6 +12,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Messaging {
 
+    /**
+     * The files of the multipart request being handled on this thread (set by RestApi around one request),
+     * so the message it posts or edits gets them without every route passing them along.
+     */
+    static final ThreadLocal<List<Multipart.Part>> UPLOADS = ThreadLocal.withInitial(List::of);
+
     private final SimWorld world;
 
     Messaging(SimWorld world) {
@@ -37,7 +43,8 @@ final class Messaging {
                 Json.text(body, "nonce"),
                 world.clock.instant(),
                 null,
-                Map.of());
+                Map.of(),
+                uploaded());
         world.messages.put(message.id(), message);
         announceIfBot(message);
         if (channel.isThread()) {
@@ -54,6 +61,13 @@ final class Messaging {
         return message;
     }
 
+    /** The files of the current request as attachments, each with its own id. */
+    private List<SimAttachment> uploaded() {
+        return UPLOADS.get().stream()
+                .map(part -> SimAttachment.of(world.ids.next(), part.filename(), part.contentType(), part.body()))
+                .toList();
+    }
+
     SimMessage applyEdit(SimMessage message, JsonNode body) {
         String content = body.has("content") ? body.path("content").asString("") : message.content();
         JsonNode embeds = body.has("embeds") ? Payloads.arrayOrEmpty(body.get("embeds")) : message.embeds();
@@ -64,7 +78,18 @@ final class Messaging {
         int flags = body.has("flags")
                 ? body.path("flags").asInt() | (message.flags() & SimMessage.EPHEMERAL_FLAG)
                 : message.flags();
-        SimMessage edited = message.edited(content, embeds, components, mentions, flags, world.clock.instant());
+        // As Discord: an edit's "attachments" lists the ones to keep; new files are added to them.
+        List<SimAttachment> attachments = new java.util.ArrayList<>();
+        if (body.has("attachments")) {
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            body.path("attachments").forEach(a -> kept.add(a.path("id").asString("")));
+            message.attachments().stream().filter(a -> kept.contains(a.id())).forEach(attachments::add);
+        } else {
+            attachments.addAll(message.attachments());
+        }
+        attachments.addAll(uploaded());
+        SimMessage edited =
+                message.edited(content, embeds, components, mentions, flags, world.clock.instant(), attachments);
         world.messages.put(edited.id(), edited);
         announceIfBot(edited);
         if (!edited.ephemeral()) {

@@ -170,7 +170,23 @@ final class Payloads {
                 .filter(u -> m.content().contains("<@" + u.id() + ">"))
                 .forEach(u -> mentions.add(user(u)));
         json.putArray("mention_roles");
-        json.putArray("attachments");
+        ArrayNode attachments = json.putArray("attachments");
+        for (SimAttachment a : m.attachments()) {
+            ObjectNode attachment = attachments.addObject();
+            attachment.put("id", a.id());
+            attachment.put("filename", a.filename());
+            attachment.put("size", a.bytes().length);
+            String url = "https://cdn.discord.local/attachments/" + m.channelId() + "/" + a.id() + "/" + a.filename();
+            attachment.put("url", url);
+            attachment.put("proxy_url", url);
+            if (a.contentType() != null) {
+                attachment.put("content_type", a.contentType());
+            }
+            if (a.isImage()) {
+                attachment.put("width", a.width());
+                attachment.put("height", a.height());
+            }
+        }
         json.set("embeds", embedsAsServed(m.embeds()));
         json.set(
                 "components",

@@ -158,13 +158,40 @@ final class RestApi {
         String rawPath = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         String path = rawPath.startsWith(PREFIX) ? rawPath.substring(PREFIX.length() - 1) : rawPath;
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Reply reply;
-        try {
-            reply = process(method, rawPath, path, query, exchange.getRequestHeaders(), body);
-        } catch (RuntimeException e) {
-            world.problem("simulator failed on " + method + " " + path + ": " + e);
-            reply = Reply.of(500, error(0, "500: Internal Server Error"));
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        Headers headers = exchange.getRequestHeaders();
+        String contentType = String.valueOf(headers.getFirst("Content-Type"));
+        // A multipart body is recorded as its payload_json part, the request's JSON.
+        String body = new String(raw, StandardCharsets.UTF_8);
+        List<Multipart.Part> files = List.of();
+        Reply reply = null;
+        if (contentType.startsWith("multipart/form-data")) {
+            try {
+                List<Multipart.Part> parts = Multipart.parse(contentType, raw);
+                body = parts.stream()
+                        .filter(part -> part.name().equals("payload_json"))
+                        .map(Multipart.Part::text)
+                        .findFirst()
+                        .orElse("");
+                files = parts.stream()
+                        .filter(part -> !part.name().equals("payload_json"))
+                        .toList();
+            } catch (IllegalArgumentException e) {
+                world.problem(method + " " + path + " sent a malformed multipart body: " + e.getMessage());
+                reply = Reply.of(400, error(50035, "Invalid Form Body"));
+                body = "";
+            }
+        }
+        if (reply == null) {
+            try {
+                Messaging.UPLOADS.set(files);
+                reply = process(method, rawPath, path, query, headers, contentType, body, files);
+            } catch (RuntimeException e) {
+                world.problem("simulator failed on " + method + " " + path + ": " + e);
+                reply = Reply.of(500, error(0, "500: Internal Server Error"));
+            } finally {
+                Messaging.UPLOADS.remove();
+            }
         }
         world.logRequest(new RecordedRequest(world.clock.instant(), method, path, query, body, reply.status()));
         long latency = latencyNanos;
@@ -200,7 +227,15 @@ final class RestApi {
         exchange.close();
     }
 
-    private Reply process(String method, String rawPath, String path, String query, Headers headers, String body) {
+    private Reply process(
+            String method,
+            String rawPath,
+            String path,
+            String query,
+            Headers headers,
+            String contentType,
+            String body,
+            List<Multipart.Part> files) {
         if (!rawPath.startsWith(PREFIX)) {
             world.problem("request outside /api/v10: " + method + " " + rawPath);
             return Reply.of(404, error(0, "404: Not Found"));
@@ -217,19 +252,27 @@ final class RestApi {
             world.problem("unknown route (not in Discord's spec): " + method + " " + path);
             return Reply.of(404, error(0, "404: Not Found"));
         }
-        return limited(operation, method, path, query, headers, body);
+        return limited(operation, method, path, query, headers, contentType, body, files);
     }
 
     /** Rate limits come before the body is looked at, as on Discord; every answer carries its bucket's headers. */
     private Reply limited(
-            DiscordSpec.Operation operation, String method, String path, String query, Headers headers, String body) {
+            DiscordSpec.Operation operation,
+            String method,
+            String path,
+            String query,
+            Headers headers,
+            String contentType,
+            String body,
+            List<Multipart.Part> files) {
         Map<String, String> params = pathParams(operation.template(), path);
         RateLimits.Decision decision =
                 rateLimits.decide(operation.operationId(), method + " " + operation.template(), params);
         if (!decision.allowed()) {
             return new Reply(429, decision.body(), decision.headers());
         }
-        return checked(operation, method, path, query, headers, body, params).withHeaders(decision.headers());
+        return checked(operation, method, path, query, headers, contentType, body, files, params)
+                .withHeaders(decision.headers());
     }
 
     private Reply checked(
@@ -238,12 +281,21 @@ final class RestApi {
             String path,
             String query,
             Headers headers,
+            String contentType,
             String body,
+            List<Multipart.Part> files,
             Map<String, String> params) {
+        boolean multipart = contentType.startsWith("multipart/form-data");
+        if (multipart) {
+            String wrong = filesProblem(operation, body, files);
+            if (wrong != null) {
+                world.problem(method + " " + path + " (" + operation.operationId() + ") " + wrong);
+                return Reply.of(400, error(50035, "Invalid Form Body"));
+            }
+        }
         JsonNode json = null;
         if (!body.isBlank()) {
-            String contentType = String.valueOf(headers.getFirst("Content-Type"));
-            if (!contentType.startsWith("application/json")) {
+            if (!multipart && !contentType.startsWith("application/json")) {
                 world.problem(method + " " + path + " sent " + contentType + "; only JSON bodies are simulated");
                 return Reply.of(400, error(50035, "Invalid Form Body"));
             }
@@ -331,6 +383,50 @@ final class RestApi {
             }
         };
     }
+
+    /**
+     * What is wrong with the files of a multipart request, or null: the operation must take multipart bodies
+     * (Discord's spec lists multipart/form-data for it), every part but payload_json must be a file named
+     * {@code files[n]} with a file name and bytes, and every attachment the JSON names by a small id must be
+     * one of those files. The JSON itself is then validated like any JSON body.
+     */
+    private static String filesProblem(DiscordSpec.Operation operation, String payload, List<Multipart.Part> files) {
+        if (!operation.multipart()) {
+            return "sent multipart/form-data, which the spec does not allow here";
+        }
+        if (payload.isBlank()) {
+            return "sent a multipart body without payload_json";
+        }
+        java.util.Set<String> indexes = new java.util.HashSet<>();
+        for (Multipart.Part file : files) {
+            java.util.regex.Matcher name = FILE_PART.matcher(file.name());
+            if (!name.matches()) {
+                return "sent a multipart part named " + file.name() + " (only payload_json and files[n])";
+            }
+            if (file.filename() == null || file.filename().isBlank()) {
+                return "sent " + file.name() + " without a file name";
+            }
+            if (file.body().length == 0) {
+                return "sent " + file.name() + " empty";
+            }
+            indexes.add(name.group(1));
+        }
+        JsonNode json;
+        try {
+            json = Json.parse(payload);
+        } catch (IllegalArgumentException e) {
+            return "sent invalid JSON in payload_json: " + payload;
+        }
+        for (JsonNode attachment : json.path("attachments")) {
+            String id = attachment.path("id").asString("");
+            if (id.length() < 4 && !indexes.contains(id)) {
+                return "names attachment " + id + " but sent no files[" + id + "]";
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern FILE_PART = Pattern.compile("files\\[(\\d+)\\]");
 
     private JsonNode botGateway() {
         ObjectNode json = Json.object();

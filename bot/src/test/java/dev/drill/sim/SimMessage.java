@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One message as the simulator keeps it (a snapshot: edits make a new one). Embeds, components and
  * allowed_mentions are the raw JSON the author sent; {@code interactionId} is set on interaction replies
- * and follow-ups; {@code reactions} maps an emoji to the ids of the users who reacted, in order.
+ * and follow-ups; {@code reactions} maps an emoji to the ids of the users who reacted, in order;
+ * {@code attachments} are the files the author uploaded, bytes kept.
  */
 public record SimMessage(
         String id,
@@ -28,12 +29,14 @@ public record SimMessage(
         String nonce,
         Instant timestamp,
         Instant editedTimestamp,
-        Map<String, List<String>> reactions) {
+        Map<String, List<String>> reactions,
+        List<SimAttachment> attachments) {
 
     static final int EPHEMERAL_FLAG = 64;
 
     public SimMessage {
         reactions = Map.copyOf(reactions);
+        attachments = List.copyOf(attachments);
     }
 
     /** The embed titles, in order; convenient for assertions. */
@@ -61,7 +64,13 @@ public record SimMessage(
     }
 
     SimMessage edited(
-            String content, JsonNode embeds, JsonNode components, JsonNode allowedMentions, int flags, Instant at) {
+            String content,
+            JsonNode embeds,
+            JsonNode components,
+            JsonNode allowedMentions,
+            int flags,
+            Instant at,
+            List<SimAttachment> attachments) {
         return new SimMessage(
                 id,
                 channelId,
@@ -78,7 +87,8 @@ public record SimMessage(
                 nonce,
                 timestamp,
                 at,
-                reactions);
+                reactions,
+                attachments);
     }
 
     SimMessage withReaction(String emoji, String userId, boolean add) {
@@ -110,6 +120,7 @@ public record SimMessage(
                 nonce,
                 timestamp,
                 editedTimestamp,
-                copy);
+                copy,
+                attachments);
     }
 }

@@ -47,6 +47,86 @@ class SimulatorRestTests {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A multipart/form-data body: payload_json, then each file as files[n] (name -> bytes, in order). */
+    private HttpResponse<String> multipart(String path, String payloadJson, java.util.Map<String, byte[]> files)
+            throws IOException, InterruptedException {
+        String boundary = "drill-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n" + payloadJson + "\r\n")
+                .getBytes(utf8));
+        int n = 0;
+        for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files[" + n++
+                            + "]\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: image/png\r\n\r\n")
+                    .getBytes(utf8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.restBaseUrl() + path))
+                .header("Authorization", "Bot " + sim.botToken())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    @DisplayName("a multipart message with a PNG keeps the bytes and serves the attachment with its size")
+    void multipartAttachmentIsKept() throws Exception {
+        String channel = sim.guild().dailyDrillId();
+        byte[] png = png(30, 20);
+
+        HttpResponse<String> response = multipart(
+                "channels/" + channel + "/messages",
+                "{\"content\":\"a picture\",\"attachments\":[{\"id\":0,\"filename\":\"card.png\"}]}",
+                java.util.Map.of("card.png", png));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode served = Json.parse(response.body()).path("attachments").path(0);
+        assertThat(served.path("filename").asString()).isEqualTo("card.png");
+        assertThat(served.path("width").asInt()).isEqualTo(30);
+        assertThat(served.path("height").asInt()).isEqualTo(20);
+        assertThat(served.path("size").asInt()).isEqualTo(png.length);
+        SimMessage message = sim.messages(channel).get(0);
+        assertThat(message.content()).isEqualTo("a picture");
+        assertThat(message.attachments())
+                .singleElement()
+                .satisfies(a -> assertThat(a.bytes()).isEqualTo(png));
+        sim.assertNoProblems();
+    }
+
+    @Test
+    @DisplayName("a multipart body naming a file it did not send, or with an invalid payload_json, is refused")
+    void multipartIsValidated() throws Exception {
+        String channel = sim.guild().dailyDrillId();
+
+        HttpResponse<String> missing = multipart(
+                "channels/" + channel + "/messages",
+                "{\"content\":\"x\",\"attachments\":[{\"id\":1,\"filename\":\"card.png\"}]}",
+                java.util.Map.of("card.png", png(2, 2)));
+        HttpResponse<String> invalid = multipart(
+                "channels/" + channel + "/messages", "{\"content\":5}", java.util.Map.of("card.png", png(2, 2)));
+
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(sim.problems()).hasSize(2);
+        assertThat(sim.problems().get(0)).contains("files[1]");
+        assertThat(sim.problems().get(1)).contains("/content");
+        assertThat(sim.messages(channel)).isEmpty();
+    }
+
     private String post(String channelId, String content) throws IOException, InterruptedException {
         HttpResponse<String> response =
                 call("POST", "channels/" + channelId + "/messages", "{\"content\":\"" + content + "\"}");

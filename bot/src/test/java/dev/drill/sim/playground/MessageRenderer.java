@@ -1,5 +1,6 @@
 package dev.drill.sim.playground;
 
+import dev.drill.sim.SimAttachment;
 import dev.drill.sim.SimMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Renders what the bot sent as the readable block of the transcript: a {@code [#channel] Drill:} header, embeds
- * as indented lines, buttons in brackets; mentions, timestamps and message links become names and times, so
+ * as indented lines, attached pictures as {@code [image name.png WxH]}, buttons in brackets; mentions, timestamps and message links become names and times, so
  * the text reads well and holds no ids.
  */
 public final class MessageRenderer {
@@ -88,6 +89,9 @@ public final class MessageRenderer {
                 embed(block, embed, text);
             }
         }
+        for (SimAttachment attachment : message.attachments()) {
+            block.append('\n').append(INDENT).append(attachment(attachment));
+        }
         if (message.components() != null) {
             for (JsonNode row : message.components()) {
                 String buttons = row(row);
@@ -97,6 +101,13 @@ public final class MessageRenderer {
             }
         }
         return block.toString();
+    }
+
+    /** {@code [image leaderboard.png 640x364]}, or {@code [file notes.txt 120 bytes]} for anything else. */
+    static String attachment(SimAttachment attachment) {
+        return attachment.isImage()
+                ? "[image " + attachment.filename() + " " + attachment.width() + "x" + attachment.height() + "]"
+                : "[file " + attachment.filename() + " " + attachment.bytes().length + " bytes]";
     }
 
     private static void embed(StringBuilder block, JsonNode embed, Function<String, String> text) {

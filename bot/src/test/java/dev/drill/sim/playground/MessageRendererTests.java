@@ -2,6 +2,7 @@ package dev.drill.sim.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drill.sim.SimAttachment;
 import dev.drill.sim.SimMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,8 @@ class MessageRendererTests {
                 null,
                 SENT,
                 edited,
-                Map.of());
+                Map.of(),
+                java.util.List.of());
     }
 
     @Test
@@ -85,6 +87,37 @@ class MessageRendererTests {
                           Closes: in 1 day
                           Posted late
                           [How did I do?] [Docs → https://example.org] [Old (disabled)]""");
+    }
+
+    @Test
+    @DisplayName("an attached picture is one indented line with its name and size, under the embed")
+    void picture() {
+        SimMessage board = message("1", "", """
+                [{"title": "Leaderboard · week 2040-W49", "description": "🥇 Alice · 10 pts"}]""", "[]", false, null);
+        SimMessage withPicture = new SimMessage(
+                board.id(),
+                board.channelId(),
+                board.guildId(),
+                board.authorId(),
+                board.type(),
+                board.content(),
+                board.embeds(),
+                board.components(),
+                board.flags(),
+                board.ephemeral(),
+                board.interactionId(),
+                board.allowedMentions(),
+                board.nonce(),
+                board.timestamp(),
+                board.editedTimestamp(),
+                Map.of(),
+                java.util.List.of(new SimAttachment("7", "leaderboard.png", "image/png", new byte[] {1}, 640, 180)));
+
+        assertThat(renderer.render(withPicture)).isEqualTo("""
+                        [#daily-drill] Drill:
+                          Leaderboard · week 2040-W49
+                          🥇 Alice · 10 pts
+                          [image leaderboard.png 640x180]""");
     }
 
     @Test

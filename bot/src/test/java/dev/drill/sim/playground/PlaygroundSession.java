@@ -10,12 +10,16 @@ import dev.drill.reconcile.Reconciler;
 import dev.drill.redis.Keys;
 import dev.drill.sim.Actor;
 import dev.drill.sim.DiscordSimulator;
+import dev.drill.sim.SimAttachment;
 import dev.drill.sim.SimChannel;
 import dev.drill.sim.SimGuild;
 import dev.drill.sim.SimInteraction;
 import dev.drill.sim.SimMessage;
 import dev.drill.sim.SimResponse;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -410,6 +414,7 @@ final class PlaygroundSession implements AutoCloseable {
             botMessages.putIfAbsent(message.id(), Boolean.TRUE);
             showClock(message.editedTimestamp() != null ? message.editedTimestamp() : message.timestamp());
             out.println(renderer.render(message));
+            save(message);
         }
         List<String> problems = sim.problems();
         for (String problem : problems.subList(problemsShown.size(), problems.size())) {
@@ -417,6 +422,28 @@ final class PlaygroundSession implements AutoCloseable {
             problemsShown.add(problem);
         }
     }
+
+    /**
+     * Writes the message's files to the module's {@code target/playground/} (build output, git-ignored), so a
+     * person can open the picture the transcript names; a later file of the same name replaces it.
+     */
+    private void save(SimMessage message) {
+        for (SimAttachment attachment : message.attachments()) {
+            Path file = PICTURES.resolve(Path.of(attachment.filename()).getFileName());
+            try {
+                Files.createDirectories(PICTURES);
+                Files.write(file, attachment.bytes());
+            } catch (IOException e) {
+                out.println("! could not save " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The bot module's target/playground: Maven runs from the module, an IDE may run from the repository root. */
+    static final Path PICTURES = (Files.isDirectory(Path.of("src", "test", "java"))
+                    ? Path.of("target")
+                    : Path.of("bot", "target"))
+            .resolve("playground");
 
     private void showClock(Instant at) {
         if (!at.equals(clockShown)) {

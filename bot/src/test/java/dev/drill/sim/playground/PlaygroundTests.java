@@ -96,6 +96,13 @@ class PlaygroundTests {
                 .contains("[#daily-drill] Drill: The round of 2040-12-03 is closed: recap → #daily-drill › Drill")
                 .contains("Daily drill · 2040-12-04")
                 .doesNotContain("\n! ");
+        // The pictures: named in the message block, saved where a person can open them
+        String boards = run.transcript().substring(run.transcript().indexOf("> /drill leaderboard period:week"));
+        assertThat(boards)
+                .contains("  Ties go to whoever got there first.\n  [image leaderboard.png 640x180]\n")
+                .contains("  Best-answer awards: 1\n  [image stats.png 640x520]\n");
+        assertThat(PlaygroundSession.PICTURES.resolve("leaderboard.png")).isRegularFile();
+        assertThat(PlaygroundSession.PICTURES.resolve("stats.png")).isRegularFile();
     }
 
     @Test
