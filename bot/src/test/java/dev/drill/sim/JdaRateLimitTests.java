@@ -119,8 +119,9 @@ class JdaRateLimitTests {
         // AND the simulator let at most 50 requests through in any second
         assertThat(sim.peakRequestsPerSecond()).isLessThanOrEqualTo(50);
         // AND JDA met the global limit and waited out its retry_after instead of hammering
-        // (each of JDA's workers in flight may meet it once before they all hold back)
-        assertThat(sim.globalRateLimited()).isBetween(1L, 60L);
+        // (each of the 70 requests beyond the first second's 50 may meet it once before JDA holds back; a
+        // client that retried without waiting would meet it again and again)
+        assertThat(sim.globalRateLimited()).isBetween(1L, 70L);
         // AND it never sent into a channel's bucket before its reset
         assertThat(sim.routeRateLimited()).isZero();
         String posts = "POST /channels/{channel_id}/messages";
