@@ -3,7 +3,7 @@ package dev.drill.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.redis.Keys;
-import dev.drill.redis.RedisFixture;
+import dev.drill.redis.RedisExtension;
 import dev.drill.score.BoardPeriod;
 import dev.drill.score.FakeRounds;
 import dev.drill.score.MemberStats;
@@ -11,15 +11,13 @@ import dev.drill.score.RoundRef;
 import dev.drill.score.ScoreService;
 import dev.drill.score.ScoringFixture;
 import dev.drill.sim.MutableClock;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The answer rules end to end: AnswerService, the real ScoreStore and its scripts, an embedded Redis. */
 class AnswerServiceTests {
@@ -33,10 +31,8 @@ class AnswerServiceTests {
     static final String ANSWER = "A cache keeps hot data close to the reader; invalidate on write or use TTLs.";
     static final String SHORT = "+1, same here";
 
-    @TempDir
-    static Path dir;
-
-    static RedisFixture redis;
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension(Duration.ofMillis(500));
 
     FakeRounds rounds;
     MutableClock clock;
@@ -44,20 +40,9 @@ class AnswerServiceTests {
     ScoreService scores;
     RoundRef round;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void setUp() {
-        redis.flushAll();
-        ScoringFixture scoring = ScoringFixture.on(redis, Instant.parse("2026-12-01T10:00:00Z"));
+        ScoringFixture scoring = ScoringFixture.on(REDIS.fixture(), Instant.parse("2026-12-01T10:00:00Z"));
         rounds = scoring.rounds;
         clock = scoring.clock;
         answers = scoring.answers;
@@ -453,9 +438,9 @@ class AnswerServiceTests {
         answers.onDelete(GUILD, eve.threadId(), 2001);
 
         // THEN it leaves those same boards
-        assertThat(redis.template().opsForZSet().zCard(Keys.boardWeek(GUILD, "2026-W53")))
+        assertThat(REDIS.template().opsForZSet().zCard(Keys.boardWeek(GUILD, "2026-W53")))
                 .isZero();
-        assertThat(redis.template().opsForZSet().zCard(Keys.boardMonth(GUILD, "2026-12")))
+        assertThat(REDIS.template().opsForZSet().zCard(Keys.boardMonth(GUILD, "2026-12")))
                 .isZero();
     }
 
@@ -540,7 +525,7 @@ class AnswerServiceTests {
     }
 
     private long zscorePoints(String board, long member) {
-        Double score = redis.template().opsForZSet().score(board, Long.toString(member));
+        Double score = REDIS.template().opsForZSet().score(board, Long.toString(member));
         return score == null ? 0 : (long) Math.floor(score / 1e10);
     }
 

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.redis.Keys;
-import dev.drill.redis.RedisFixture;
+import dev.drill.redis.RedisExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Round numbers and rotation steps are taken once per round, whatever is retried or replayed. */
 @DisplayName("Round store: numbers and rotation taken once")
@@ -22,26 +21,17 @@ class RoundStoreTests {
     private static final long GUILD = 77;
     private static final Instant OPENS = Instant.parse("2026-12-01T08:00:00Z");
 
-    private static RedisFixture redis;
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension(Duration.ofSeconds(2));
+
     private RoundStore store;
     private Rotation rotation;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisFixture.startInTempDir(Duration.ofSeconds(2));
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void setUp() {
-        redis.flushAll();
         store = new RoundStore(
-                redis.template(), new GuildSettingsStore(redis.template()), Clock.fixed(OPENS, ZoneOffset.UTC));
-        rotation = new Rotation(redis.template());
+                REDIS.template(), new GuildSettingsStore(REDIS.template()), Clock.fixed(OPENS, ZoneOffset.UTC));
+        rotation = new Rotation(REDIS.template());
     }
 
     private void claim(String date) {
@@ -62,7 +52,7 @@ class RoundStoreTests {
         assertThat(store.find(GUILD, "2026-12-02").orElseThrow().seq())
                 .as("consecutive rounds keep consecutive numbers, so streaks hold")
                 .isEqualTo(2);
-        assertThat(redis.template().opsForHash().get(Keys.state(GUILD), "seq")).isEqualTo("2");
+        assertThat(REDIS.template().opsForHash().get(Keys.state(GUILD), "seq")).isEqualTo("2");
     }
 
     @Test

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drill.answer.ThreadMessage;
-import dev.drill.redis.RedisFixture;
+import dev.drill.redis.RedisExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The points rules as the bot applies them: through the real Lua scripts on a real Redis, with numbers other
@@ -32,23 +31,14 @@ class PointsRulesTests {
     /** Not the defaults anywhere: 11 an answer, +2 a streak round up to +3, +2 a vote up to +3, 7 the award. */
     private static final PointsRules ODD = new PointsRules(11, 2, 3, 2, 3, 7, 40);
 
-    private static RedisFixture redis;
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension(Duration.ofSeconds(2));
+
     private ScoringFixture scoring;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisFixture.startInTempDir(Duration.ofSeconds(2));
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @BeforeEach
     void setUp() {
-        redis.flushAll();
-        scoring = ScoringFixture.on(redis, Instant.parse("2026-12-01T10:00:00Z"), ODD);
+        scoring = ScoringFixture.on(REDIS.fixture(), Instant.parse("2026-12-01T10:00:00Z"), ODD);
     }
 
     @Test

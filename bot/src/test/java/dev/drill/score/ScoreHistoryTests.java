@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drill.answer.AnswerService;
 import dev.drill.answer.ThreadMessage;
 import dev.drill.redis.Keys;
-import dev.drill.redis.RedisFixture;
+import dev.drill.redis.RedisExtension;
 import dev.drill.sim.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,12 +14,10 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the pictures read: each member's rank on the previous week's and month's board, their points per week
@@ -32,32 +29,19 @@ class ScoreHistoryTests {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final String ANSWER = "Shard by a key with high cardinality and even load, and plan resharding early.";
 
-    @TempDir
-    static Path dir;
-
-    static RedisFixture redis;
+    // A generous timeout: the first connection of a loaded machine can take longer than 500 ms.
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension(Duration.ofSeconds(5));
 
     FakeRounds rounds;
     MutableClock clock;
     AnswerService answers;
     ScoreService scores;
 
-    @BeforeAll
-    static void startRedis() {
-        // A generous timeout: the first connection of a loaded machine can take longer than 500 ms.
-        redis = RedisFixture.start(dir, Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void setUp() {
-        redis.flushAll();
         // Tuesday 2026-12-01, ISO week 2026-W49
-        ScoringFixture scoring = ScoringFixture.on(redis, Instant.parse("2026-12-01T10:00:00Z"));
+        ScoringFixture scoring = ScoringFixture.on(REDIS.fixture(), Instant.parse("2026-12-01T10:00:00Z"));
         rounds = scoring.rounds;
         clock = scoring.clock;
         answers = scoring.answers;
@@ -142,7 +126,7 @@ class ScoreHistoryTests {
         answer(700, 1701, 1);
         answer(700, 1701, 1); // redelivered
         assertThat(scores.progress(GUILD, 1).answered()).containsExactly(LocalDate.of(2026, 11, 30));
-        assertThat(redis.template().opsForZSet().size(Keys.answeredDays(GUILD, 1)))
+        assertThat(REDIS.template().opsForZSet().size(Keys.answeredDays(GUILD, 1)))
                 .isEqualTo(1);
 
         answers.onDelete(GUILD, 700, 1701);
@@ -172,7 +156,7 @@ class ScoreHistoryTests {
         answerRound("2026-06-01", 1, 700, 1701, 1);
         answerRound("2026-12-01", 2, 701, 1702, 1);
 
-        assertThat(redis.template().opsForZSet().range(Keys.answeredDays(GUILD, 1), 0, -1))
+        assertThat(REDIS.template().opsForZSet().range(Keys.answeredDays(GUILD, 1), 0, -1))
                 .containsExactly("2026-12-01");
     }
 

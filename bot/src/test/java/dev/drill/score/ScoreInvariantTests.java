@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drill.answer.AnswerService;
 import dev.drill.answer.ThreadMessage;
 import dev.drill.redis.Keys;
-import dev.drill.redis.RedisFixture;
+import dev.drill.redis.RedisExtension;
 import dev.drill.sim.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,10 +37,8 @@ class ScoreInvariantTests {
     static final String SHORT = "agreed";
     static final String[] DATES = {"2026-12-03", "2026-12-04", "2026-12-07", "2026-12-08"};
 
-    @TempDir
-    static Path dir;
-
-    static RedisFixture redis;
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension(Duration.ofMillis(500));
 
     FakeRounds rounds;
     MutableClock clock;
@@ -51,20 +46,9 @@ class ScoreInvariantTests {
     ScoreService scores;
     List<RoundRef> open;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void setUp() {
-        redis.flushAll();
-        ScoringFixture scoring = ScoringFixture.on(redis, Instant.parse("2026-12-03T10:00:00Z"));
+        ScoringFixture scoring = ScoringFixture.on(REDIS.fixture(), Instant.parse("2026-12-03T10:00:00Z"));
         rounds = scoring.rounds;
         clock = scoring.clock;
         answers = scoring.answers;
@@ -138,7 +122,7 @@ class ScoreInvariantTests {
         Map<Long, Long> awards = new HashMap<>();
         for (String date : DATES) {
             String week = week(date);
-            Map<Object, Object> hash = redis.template().opsForHash().entries(Keys.answers(GUILD, date));
+            Map<Object, Object> hash = REDIS.template().opsForHash().entries(Keys.answers(GUILD, date));
             long votersInSet = size(Keys.voters(GUILD, date));
             long votesInRecords = 0;
             int bestCount = 0;
@@ -178,7 +162,7 @@ class ScoreInvariantTests {
                         .isEqualTo(weeks.getOrDefault(week, Map.of()).getOrDefault(member, 0L));
             }
             assertThat(board(Keys.boardMonth(GUILD, "2026-12"), member)).isEqualTo(all.getOrDefault(member, 0L));
-            Map<Object, Object> counters = redis.template().opsForHash().entries(Keys.member(GUILD, member));
+            Map<Object, Object> counters = REDIS.template().opsForHash().entries(Keys.member(GUILD, member));
             assertThat(counter(counters, "answers"))
                     .as("answers of %d", member)
                     .isEqualTo(answerCount.getOrDefault(member, 0L));
@@ -205,12 +189,12 @@ class ScoreInvariantTests {
     }
 
     private long board(String key, long member) {
-        Double score = redis.template().opsForZSet().score(key, Long.toString(member));
+        Double score = REDIS.template().opsForZSet().score(key, Long.toString(member));
         return score == null ? 0 : (long) Math.floor(score / 1e10);
     }
 
     private long size(String key) {
-        Long size = redis.template().opsForSet().size(key);
+        Long size = REDIS.template().opsForSet().size(key);
         return size == null ? 0 : size;
     }
 

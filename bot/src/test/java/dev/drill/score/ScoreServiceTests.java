@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.answer.AnswerService;
 import dev.drill.answer.ThreadMessage;
-import dev.drill.redis.RedisFixture;
+import dev.drill.redis.RedisExtension;
 import dev.drill.sim.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read side of scores (boards, stats, recap) over answers recorded through the real write path. */
 class ScoreServiceTests {
@@ -24,10 +21,8 @@ class ScoreServiceTests {
     static final long THREAD = 600;
     static final String ANSWER = "Shard by a key with high cardinality and even load, and plan resharding early.";
 
-    @TempDir
-    static Path dir;
-
-    static RedisFixture redis;
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension(Duration.ofMillis(500));
 
     FakeRounds rounds;
     MutableClock clock;
@@ -35,20 +30,9 @@ class ScoreServiceTests {
     ScoreService scores;
     RoundRef round;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void setUp() {
-        redis.flushAll();
-        ScoringFixture scoring = ScoringFixture.on(redis, Instant.parse("2026-12-01T10:00:00Z"));
+        ScoringFixture scoring = ScoringFixture.on(REDIS.fixture(), Instant.parse("2026-12-01T10:00:00Z"));
         rounds = scoring.rounds;
         clock = scoring.clock;
         answers = scoring.answers;
