@@ -1,7 +1,10 @@
 package dev.drill.round;
 
 import dev.drill.config.DrillProperties;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +23,32 @@ public final class RoundScheduler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RoundScheduler.class);
 
     private final RoundService rounds;
+    private final List<DueWork> work;
+    private final Clock clock;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    RoundScheduler(RoundService rounds, DrillProperties properties) {
+    RoundScheduler(RoundService rounds, List<DueWork> work, Clock clock, DrillProperties properties) {
         this.rounds = rounds;
+        this.work = List.copyOf(work);
+        this.clock = clock;
         this.interval = properties.scheduler().tick();
     }
 
-    /** Runs every piece of due work (open or close rounds) for the current instant of the clock. */
+    /**
+     * Runs every piece of due work for the current instant of the clock: the rounds first (open, close,
+     * moments), then each feature's {@link DueWork}. One failing piece does not keep the others from running.
+     */
     public synchronized void tick() {
         rounds.runDue();
+        Instant now = clock.instant();
+        for (DueWork piece : work) {
+            try {
+                piece.runDue(now);
+            } catch (RuntimeException e) {
+                log.warn("Due work {} failed; it is tried again at the next tick: {}", piece.name(), e.toString());
+            }
+        }
     }
 
     @Override
