@@ -69,8 +69,20 @@ public record DrillProperties(
 
             @NotNull String address) {}
 
-    /** The round scheduler: how often it looks for due work ({@code 0} turns the background tick off). */
-    public record Scheduler(@NotNull Duration tick) {
+    /**
+     * The round scheduler: how often it looks for due work ({@code 0} turns the background tick off), and how
+     * many guilds' round changes run at once ({@code roundsInFlight}, default 32; the pace of Discord's global
+     * limit, not this number, sets how fast a rush goes).
+     */
+    public record Scheduler(@NotNull Duration tick, Integer roundsInFlight) {
+        public Scheduler {
+            roundsInFlight = roundsInFlight == null ? 32 : roundsInFlight;
+            if (roundsInFlight < 1) {
+                throw new IllegalArgumentException(
+                        "drill.scheduler.rounds-in-flight must be at least 1 (it is " + roundsInFlight + ")");
+            }
+        }
+
         public boolean enabled() {
             return !tick.isZero() && !tick.isNegative();
         }

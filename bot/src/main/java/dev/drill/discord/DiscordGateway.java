@@ -361,6 +361,21 @@ public final class DiscordGateway implements SmartLifecycle {
         return 0;
     }
 
+    /** Whether this process runs the guild's shard (always, with one connection). */
+    public boolean owns(long guildId) {
+        return true;
+    }
+
+    /** The guild from the cache of its shard, or null when Drill is not in it. */
+    public net.dv8tion.jda.api.entities.Guild guild(long guildId) {
+        return jda().getGuildById(guildId);
+    }
+
+    /** The bot's own user id. */
+    public long selfUserId() {
+        return jda().getSelfUser().getIdLong();
+    }
+
     public JDA jda() {
         JDA client = jda;
         if (client == null) {

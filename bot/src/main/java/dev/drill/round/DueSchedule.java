@@ -39,6 +39,11 @@ public final class DueSchedule {
         return size == null ? 0 : size;
     }
 
+    /** Every guild due at {@code now}: a rush takes them all in one tick, with no cap that delays the tail. */
+    Set<String> dueGuilds(Instant now) {
+        return redis.opsForZSet().rangeByScore(Keys.due(), Double.NEGATIVE_INFINITY, now.toEpochMilli());
+    }
+
     Set<String> dueGuilds(Instant now, int max) {
         return redis.opsForZSet().rangeByScore(Keys.due(), Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, max);
     }

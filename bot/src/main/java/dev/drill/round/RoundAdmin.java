@@ -49,7 +49,7 @@ public final class RoundAdmin {
 
     /** Closes the open round and opens today's now. */
     public PostNow postNow(long guild) {
-        return rounds.exclusive(() -> {
+        return rounds.exclusive(guild, () -> {
             Instant now = clock.instant();
             Optional<GuildSettings> found = settingsStore.find(guild);
             if (found.isEmpty()) {
@@ -63,8 +63,11 @@ public final class RoundAdmin {
                     .isPresent()) {
                 return new PostNow.AlreadyPosted(today, rounds.upcomingOpening(guild, schedule, now));
             }
-            rounds.currentRound(guild).filter(Round::isOpen).ifPresent(r -> rounds.close(r, RoundState.CLOSED));
-            Optional<Instant> retry = rounds.open(settings, today.toString(), now, schedule.closeOf(today, now), false);
+            rounds.currentRound(guild)
+                    .filter(Round::isOpen)
+                    .ifPresent(r -> RoundService.await(rounds.close(r, RoundState.CLOSED)));
+            Optional<Instant> retry = RoundService.await(
+                    rounds.open(settings, today.toString(), now, schedule.closeOf(today, now), false));
             rounds.bookNext(guild, now, retry.orElse(null));
             Optional<Round> opened = store.find(guild, today.toString()).filter(Round::isOpen);
             if (opened.isEmpty()) {
@@ -77,12 +80,12 @@ public final class RoundAdmin {
 
     /** Closes the open round without scoring it; the schedule goes on and nobody's streak breaks. */
     public Skip skip(long guild) {
-        return rounds.exclusive(() -> {
+        return rounds.exclusive(guild, () -> {
             Optional<Round> open = rounds.currentRound(guild).filter(Round::isOpen);
             if (open.isEmpty()) {
                 return new Skip.NothingOpen();
             }
-            rounds.close(open.get(), RoundState.SKIPPED);
+            RoundService.await(rounds.close(open.get(), RoundState.SKIPPED));
             store.releaseSeq(guild, open.get().seq());
             store.forgetLatest(guild, open.get().date());
             rounds.bookNext(guild, clock.instant(), null);

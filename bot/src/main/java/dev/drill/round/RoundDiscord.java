@@ -3,11 +3,15 @@ package dev.drill.round;
 import dev.drill.discord.ChannelPermissions;
 import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.DiscordGateway;
+import dev.drill.discord.DiscordPacer;
 import dev.drill.score.PointsRules;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
@@ -17,10 +21,14 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.springframework.stereotype.Component;
 
-/** Posts rounds through JDA: the question with its thread, then the lock, the recap and the link. */
+/**
+ * Posts rounds through JDA: the question with its thread, then the lock, the recap and the link. Every
+ * request goes through the {@link DiscordPacer} and returns a future: no thread waits for Discord.
+ */
 @DiscordEdge
 @Component
 final class RoundDiscord implements RoundPublisher {
@@ -33,11 +41,12 @@ final class RoundDiscord implements RoundPublisher {
             ErrorResponse.MISSING_PERMISSIONS);
 
     private final DiscordGateway gateway;
-
+    private final DiscordPacer pacer;
     private final PointsRules rules;
 
-    RoundDiscord(DiscordGateway gateway, PointsRules rules) {
+    RoundDiscord(DiscordGateway gateway, DiscordPacer pacer, PointsRules rules) {
         this.gateway = gateway;
+        this.pacer = pacer;
         this.rules = rules;
     }
 
@@ -47,100 +56,135 @@ final class RoundDiscord implements RoundPublisher {
     }
 
     @Override
-    public long post(Post post) {
+    public boolean owns(long guild) {
+        return gateway.owns(guild);
+    }
+
+    /**
+     * Sends one request once the pacer lets it go: Drill's requests stay under Discord's global limit, so a
+     * rush waits in line instead of collecting 429s. Building the request may fail too (a permission JDA
+     * checks first): that fails the future like a refusal.
+     */
+    private <T> CompletableFuture<T> paced(Supplier<? extends RestAction<T>> request) {
+        return pacer.acquire().thenCompose(ignored -> request.get().submit());
+    }
+
+    @Override
+    public CompletableFuture<Long> post(Post post) {
         TextChannel channel = channel(post.guild(), post.channel());
         List<Permission> missing = ChannelPermissions.missing(channel);
         if (!missing.isEmpty()) {
             throw new ChannelUnavailable("I lack " + ChannelPermissions.names(missing) + " in #" + channel.getName());
         }
-        try {
-            return channel.sendMessage(RoundRenderer.question(post, rules))
-                    .setNonce(post.nonce())
-                    .complete()
-                    .getIdLong();
-        } catch (ErrorResponseException e) {
-            throw refused(channel, e);
-        } catch (InsufficientPermissionException e) {
-            throw new ChannelUnavailable("I lack " + e.getPermission().getName() + " in #" + channel.getName());
-        }
+        MessageCreateData question = RoundRenderer.question(post, rules);
+        return paced(() -> channel.sendMessage(question).setNonce(post.nonce())).handle((sent, failure) -> {
+            if (failure == null) {
+                return sent.getIdLong();
+            }
+            throw refused(channel, cause(failure));
+        });
     }
 
     @Override
-    public long startThread(Post post, long message) {
+    public CompletableFuture<Long> startThread(Post post, long message) {
         TextChannel channel = channel(post.guild(), post.channel());
         ThreadChannel existing = channel.getGuild().getThreadChannelById(message);
         if (existing != null) {
-            return existing.getIdLong();
+            return CompletableFuture.completedFuture(existing.getIdLong());
         }
-        try {
-            return channel.createThreadChannel(RoundRenderer.threadName(post.date(), post.question()), message)
-                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
-                    .complete()
-                    .getIdLong();
-        } catch (ErrorResponseException e) {
-            ThreadChannel started = channel.getGuild().getThreadChannelById(message);
-            if (started != null) {
-                return started.getIdLong();
-            }
-            RuntimeException failure = refused(channel, e);
-            if (failure instanceof ChannelUnavailable) {
-                channel.deleteMessageById(message).queue(null, ignored -> {});
-            }
-            throw failure;
-        } catch (InsufficientPermissionException e) {
-            channel.deleteMessageById(message).queue(null, ignored -> {});
-            throw new ChannelUnavailable("I lack " + e.getPermission().getName() + " in #" + channel.getName());
-        }
+        String name = RoundRenderer.threadName(post.date(), post.question());
+        return paced(() -> channel.createThreadChannel(name, message)
+                        .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK))
+                .handle((thread, failure) -> {
+                    if (failure == null) {
+                        return thread.getIdLong();
+                    }
+                    Throwable cause = cause(failure);
+                    if (cause instanceof ErrorResponseException) {
+                        // An earlier attempt may have started it after all: a thread has its message's id.
+                        ThreadChannel started = channel.getGuild().getThreadChannelById(message);
+                        if (started != null) {
+                            return started.getIdLong();
+                        }
+                    }
+                    RuntimeException refusal = refused(channel, cause);
+                    if (refusal instanceof ChannelUnavailable) {
+                        // Nobody should answer under a question whose answers can never count.
+                        paced(() -> channel.deleteMessageById(message));
+                    }
+                    throw refusal;
+                });
     }
 
     /** A refusal Discord will repeat becomes a reason to pause; anything else is worth retrying. */
-    private static RuntimeException refused(TextChannel channel, ErrorResponseException e) {
-        return PERMANENT.contains(e.getErrorResponse())
-                ? new ChannelUnavailable("Discord refused the post in #" + channel.getName() + ": " + e.getMeaning())
-                : e;
+    private static RuntimeException refused(TextChannel channel, Throwable failure) {
+        if (failure instanceof ErrorResponseException e) {
+            return PERMANENT.contains(e.getErrorResponse())
+                    ? new ChannelUnavailable(
+                            "Discord refused the post in #" + channel.getName() + ": " + e.getMeaning())
+                    : e;
+        }
+        if (failure instanceof InsufficientPermissionException e) {
+            return new ChannelUnavailable("I lack " + e.getPermission().getName() + " in #" + channel.getName());
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
+    }
+
+    private static Throwable cause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @Override
-    public Optional<Long> findPost(Post post) {
+    public CompletableFuture<Optional<Long>> findPost(Post post) {
         TextChannel channel = channel(post.guild(), post.channel());
         String marker = RoundRenderer.feedbackButtonId(post.date());
-        long self = gateway.jda().getSelfUser().getIdLong();
+        long self = gateway.selfUserId();
         // The newest 100 messages: a retry comes within minutes of the post, and the question is the
         // round's first message in the channel.
-        return channel.getHistory().retrievePast(100).complete().stream()
-                .filter(m -> m.getAuthor().getIdLong() == self)
-                .filter(m -> m.getComponentTree()
-                        .find(Button.class, b -> marker.equals(b.getCustomId()))
-                        .isPresent())
-                .map(Message::getIdLong)
-                .findFirst();
+        return paced(() -> channel.getHistory().retrievePast(100))
+                .thenApply(messages -> messages.stream()
+                        .filter(m -> m.getAuthor().getIdLong() == self)
+                        .filter(m -> m.getComponentTree()
+                                .find(Button.class, b -> marker.equals(b.getCustomId()))
+                                .isPresent())
+                        .map(Message::getIdLong)
+                        .findFirst());
     }
 
+    /** Lock, recap, link: one after the other, each paced; the link points at the recap's first message. */
     @Override
-    public void close(Closing closing) {
+    public CompletableFuture<Void> close(Closing closing) {
         TextChannel channel = channel(closing.guild(), closing.channel());
         ThreadChannel thread = channel.getGuild().getThreadChannelById(closing.thread());
         if (thread == null) {
             throw new ChannelUnavailable("the round's thread no longer exists");
         }
-        thread.getManager().setLocked(true).complete();
         List<MessageCreateData> recap = RoundRenderer.recap(closing.recap(), rules);
-        Message first = null;
+        CompletableFuture<Message> first =
+                paced(() -> thread.getManager().setLocked(true)).thenApply(locked -> null);
         for (int i = 0; i < recap.size(); i++) {
-            Message sent = thread.sendMessage(recap.get(i))
-                    .setNonce(closing.nonce() + i)
-                    .complete();
-            first = first == null ? sent : first;
+            int part = i;
+            first = first.thenCompose(earlier -> paced(
+                            () -> thread.sendMessage(recap.get(part)).setNonce(closing.nonce() + part))
+                    .thenApply(sent -> earlier == null ? sent : earlier));
         }
-        String link = first == null ? thread.getJumpUrl() : first.getJumpUrl();
-        channel.sendMessage(RoundRenderer.recapLink(
-                        closing.recap().date(), link, closing.recap().skipped()))
-                .setNonce(closing.nonce() + "l")
-                .complete();
+        return first.thenCompose(recapStart -> {
+                    String link = recapStart == null ? thread.getJumpUrl() : recapStart.getJumpUrl();
+                    return paced(() -> channel.sendMessage(RoundRenderer.recapLink(
+                                    closing.recap().date(),
+                                    link,
+                                    closing.recap().skipped()))
+                            .setNonce(closing.nonce() + "l"));
+                })
+                .thenApply(sent -> null);
     }
 
     private TextChannel channel(long guildId, long channelId) {
-        Guild guild = gateway.jda().getGuildById(guildId);
+        Guild guild = gateway.guild(guildId);
         if (guild == null) {
             throw new ChannelUnavailable("Drill is no longer in this server");
         }

@@ -38,9 +38,23 @@ public final class RoundScheduler implements SmartLifecycle {
     /**
      * Runs every piece of due work for the current instant of the clock: the rounds first (open, close,
      * moments), then each feature's {@link DueWork}. One failing piece does not keep the others from running.
+     * Returns when this tick's work is done (tests and the playground rely on it).
      */
     public synchronized void tick() {
         rounds.runDue();
+        runDueWork();
+    }
+
+    /**
+     * The background tick: starts the due rounds without waiting for them, so a guild that comes due during a
+     * long rush is seen (and its lateness judged) at the next tick, not after the rush.
+     */
+    private synchronized void pump() {
+        rounds.dispatchDue();
+        runDueWork();
+    }
+
+    private void runDueWork() {
         Instant now = clock.instant();
         for (DueWork piece : work) {
             try {
@@ -65,7 +79,7 @@ public final class RoundScheduler implements SmartLifecycle {
         executor.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        tick();
+                        pump();
                     } catch (RuntimeException e) {
                         // One bad tick (Redis away) must not stop all later ones.
                         log.error("Round tick failed", e);

@@ -13,9 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,6 +30,11 @@ import org.springframework.stereotype.Service;
  * Opens and closes rounds exactly once. Opening claims the round in Redis ({@code SET NX}) before posting
  * and posts with a nonce derived from guild and round, so a retry, a restart between claim and post, or a
  * second instance on the same Redis never produces a second post.
+ *
+ * <p>Built for the rush (every guild at 09:00): each tick takes every due guild of this process's shards and
+ * hands its work to {@link RoundLanes} (many guilds at once, one piece of work per guild at a time). A
+ * guild's work is a chain: Redis steps on the lanes' threads, Discord requests as futures in between, so no
+ * thread waits for Discord.
  */
 @Service
 public final class RoundService {
@@ -50,6 +60,7 @@ public final class RoundService {
     private final DrillMetrics metrics;
     private final RoundCatchUp catchUp;
     private final List<RoundMoment> moments;
+    private final RoundLanes lanes;
     private final String instance = UUID.randomUUID().toString();
 
     RoundService(
@@ -64,7 +75,9 @@ public final class RoundService {
             Clock clock,
             DrillMetrics metrics,
             RoundCatchUp catchUp,
-            List<RoundMoment> moments) {
+            List<RoundMoment> moments,
+            RoundLanes lanes) {
+        this.lanes = lanes;
         this.catchUp = catchUp;
         this.moments = List.copyOf(moments);
         this.rounds = rounds;
@@ -80,72 +93,120 @@ public final class RoundService {
     }
 
     /**
-     * Runs {@code work} alone with the round work of this instance: the scheduler's tick and the admin use
-     * cases never interleave on one guild's rounds.
+     * Runs {@code work} alone with the round work of this instance on the guild: the scheduler's tick and the
+     * admin use cases never interleave on one guild's rounds (other guilds go on meanwhile).
      */
-    synchronized <T> T exclusive(java.util.function.Supplier<T> work) {
-        return work.get();
+    <T> T exclusive(long guild, Supplier<T> work) {
+        return lanes.exclusive(guild, work);
     }
 
-    /** Runs the due work of every guild whose next due instant has come. */
-    public synchronized void runDue() {
+    /** Runs the due work of every guild of this process whose next due instant has come, and waits for it. */
+    public void runDue() {
+        await(dispatchDue());
+    }
+
+    /**
+     * Starts the due work of every guild of this process whose next due instant has come (all of them: no
+     * cap delays the tail of a rush), and returns when it is all done. A guild whose work from an earlier tick
+     * is still queued or running is left to that work. A guild of a shard another process runs is left due
+     * for its owner: never paused, never closed here.
+     */
+    public CompletableFuture<Void> dispatchDue() {
         catchUp.onTick();
         if (!publisher.ready()) {
             // Due rounds wait for Discord; they are judged late only by their own time once it is back.
             log.debug("Discord not connected: due rounds wait");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        Instant now = clock.instant();
-        for (String guild : due.dueGuilds(now, 500)) {
-            try (MDC.MDCCloseable ignored = GuildLog.about(Long.parseLong(guild))) {
-                tick(Long.parseLong(guild), now);
-            } catch (RuntimeException e) {
-                log.error("Round work for guild {} failed; retrying in {}s", guild, RETRY.toSeconds(), e);
-                due.scheduleDue(Long.parseLong(guild), now.plus(RETRY));
+        // When this tick first saw the guilds due: lateness is measured from here, not from when the queue
+        // reached the guild, so a long rush never makes a guild late.
+        Instant seen = clock.instant();
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (String id : due.dueGuilds(seen)) {
+            long guild = Long.parseLong(id);
+            if (!publisher.owns(guild)) {
+                continue;
             }
+            lanes.submit(guild, () -> guildWork(guild, seen)).ifPresent(started::add);
         }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
     }
 
-    /** Closes the round whose window ended, opens the one whose time came, and books the next due instant. */
-    void tick(long guild, Instant now) {
+    /** One guild's due work; a failure books a retry, so the tick goes on with the other guilds. */
+    private CompletableFuture<Void> guildWork(long guild, Instant seen) {
+        Instant now = clock.instant();
+        CompletableFuture<Void> work;
+        try (MDC.MDCCloseable ignored = GuildLog.about(guild)) {
+            work = tick(guild, now, seen);
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
+        }
+        return work.handle((ok, failure) -> {
+            if (failure != null) {
+                log.error(
+                        "Round work for guild {} failed; retrying in {}s",
+                        guild,
+                        RETRY.toSeconds(),
+                        RoundLanes.unwrap(failure));
+                due.scheduleDue(guild, now.plus(RETRY));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Closes the round whose window ended, opens the one whose time came, and books the next due instant.
+     * {@code seen}: when a tick first saw the guild due, the instant lateness is judged by.
+     */
+    CompletableFuture<Void> tick(long guild, Instant now, Instant seen) {
         Optional<GuildSettings> found = settingsStore.find(guild);
         if (found.isEmpty()) {
             due.unscheduleDue(guild);
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         GuildSettings settings = found.get();
         Schedule schedule = Schedule.of(settings);
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         // Recaps owed from an earlier close; the close lease keeps another instance from posting the same.
         for (String date : rounds.pendingRecaps(guild)) {
-            if (claims.claimClose(guild, date, instance, now, STALE_CLAIM)) {
-                publishRecap(guild, date);
-            }
+            chain = chain.thenCompose(ignored -> claims.claimClose(guild, date, instance, now, STALE_CLAIM)
+                    ? publishRecap(guild, date)
+                    : CompletableFuture.completedFuture(null));
         }
-        currentRound(guild)
-                .filter(Round::isOpen)
-                .filter(r -> !now.isBefore(r.closes()))
-                .ifPresent(r -> close(r, RoundState.CLOSED));
+        return chain.thenCompose(ignored -> currentRound(guild)
+                        .filter(Round::isOpen)
+                        .filter(r -> !now.isBefore(r.closes()))
+                        .map(r -> close(r, RoundState.CLOSED))
+                        .orElse(CompletableFuture.completedFuture(null)))
+                .thenCompose(ignored -> openDue(settings, schedule, now, seen))
+                .thenAccept(retryOpen -> {
+                    Instant retry = retryOpen;
+                    Optional<Round> open = currentRound(guild).filter(Round::isOpen);
+                    if (open.isPresent()) {
+                        retry = earliest(retry, fireMoments(settings, open.get(), now, false));
+                    }
+                    bookNext(guild, now, retry);
+                });
+    }
 
-        Instant retry = null;
-        if (!settings.paused()) {
-            Instant effectiveFrom = rounds.effectiveFrom(guild);
-            // A slot from before the schedule applied (setup, resume) is not caught up late.
-            Optional<Instant> slot = schedule.latestOpeningAtOrBefore(now).filter(at -> !at.isBefore(effectiveFrom));
-            if (slot.isPresent()) {
-                LocalDate date = schedule.dateOf(slot.get());
-                Instant closes = schedule.closeOf(date, slot.get());
-                if (now.isBefore(closes)) {
-                    boolean late = Duration.between(slot.get(), now).compareTo(LATE_AFTER) > 0;
-                    retry = open(settings, date.toString(), now, closes, late).orElse(null);
-                }
-                // A window that passed entirely while the bot was away is skipped, never backfilled.
+    /** Opens the round whose slot came, if any; completes with when to try again, or null. */
+    private CompletableFuture<Instant> openDue(GuildSettings settings, Schedule schedule, Instant now, Instant seen) {
+        if (settings.paused()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Instant effectiveFrom = rounds.effectiveFrom(settings.guild());
+        // A slot from before the schedule applied (setup, resume) is not caught up late.
+        Optional<Instant> slot = schedule.latestOpeningAtOrBefore(now).filter(at -> !at.isBefore(effectiveFrom));
+        if (slot.isPresent()) {
+            LocalDate date = schedule.dateOf(slot.get());
+            Instant closes = schedule.closeOf(date, slot.get());
+            if (now.isBefore(closes)) {
+                boolean late = Duration.between(slot.get(), seen).compareTo(LATE_AFTER) > 0;
+                return open(settings, date.toString(), now, closes, late).thenApply(retry -> retry.orElse(null));
             }
+            // A window that passed entirely while the bot was away is skipped, never backfilled.
         }
-        Optional<Round> open = currentRound(guild).filter(Round::isOpen);
-        if (open.isPresent()) {
-            retry = earliest(retry, fireMoments(settings, open.get(), now, false));
-        }
-        bookNext(guild, now, retry);
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Books the guild's next due instant: its next opening, an open round's close, or a retry. */
@@ -176,11 +237,12 @@ public final class RoundService {
      * Opens the round of a date unless it already exists. Returns when to try again if the round could
      * not be posted now (another instance holds a fresh claim, or Discord failed).
      */
-    Optional<Instant> open(GuildSettings settings, String date, Instant now, Instant closes, boolean late) {
+    CompletableFuture<Optional<Instant>> open(
+            GuildSettings settings, String date, Instant now, Instant closes, boolean late) {
         long guild = settings.guild();
         Optional<Round> existing = rounds.find(guild, date);
         if (existing.isPresent() && existing.get().state() != RoundState.CLAIMED) {
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         RoundClaims.Claim mine = new RoundClaims.Claim(instance, now);
         if (!claims.claim(guild, date, mine)) {
@@ -188,10 +250,10 @@ public final class RoundService {
             if (theirs.isPresent() && !theirs.get().instance().equals(instance)) {
                 Instant staleAt = theirs.get().at().plus(STALE_CLAIM);
                 if (now.isBefore(staleAt)) {
-                    return Optional.of(staleAt);
+                    return CompletableFuture.completedFuture(Optional.of(staleAt));
                 }
                 if (!claims.takeOver(guild, date, theirs.get(), mine)) {
-                    return Optional.of(now.plus(RETRY));
+                    return CompletableFuture.completedFuture(Optional.of(now.plus(RETRY)));
                 }
                 log.info("Guild {}: taking over the stale claim of round {}", guild, date);
             }
@@ -208,45 +270,58 @@ public final class RoundService {
                 date,
                 round.closes(),
                 round.late());
-        long message = round.message();
-        long thread;
-        try {
-            if (message == 0 && claimedBefore.isPresent()) {
-                // A retry that never recorded its post (Redis lost it, or a crash): past Discord's nonce
-                // window a repost would be a second question, so look for the round's own post first.
-                message = publisher.findPost(post).orElse(0L);
+        CompletableFuture<Long> posted;
+        if (round.message() == 0 && claimedBefore.isPresent()) {
+            // A retry that never recorded its post (Redis lost it, or a crash): past Discord's nonce
+            // window a repost would be a second question, so look for the round's own post first.
+            posted = call(() -> publisher.findPost(post)).thenApply(found -> {
+                long message = found.orElse(0L);
                 if (message != 0) {
                     rounds.markPosted(guild, date, message);
                     log.info("Guild {}: round {} adopts its earlier post {}", guild, date, message);
                 }
-            }
-            if (message == 0) {
-                message = publisher.post(post);
-                // Recorded at once: a retry from here on must not post again, whatever Discord's nonce window.
-                rounds.markPosted(guild, date, message);
-            }
-            thread = publisher.startThread(post, message);
-        } catch (RoundPublisher.ChannelUnavailable e) {
-            pauseBecause(settings, e.getMessage());
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Guild {}: could not post round {} ({}); retrying in {}s",
-                    guild,
-                    date,
-                    e.getMessage(),
-                    RETRY.toSeconds());
-            return Optional.of(now.plus(RETRY));
+                return message;
+            });
+        } else {
+            posted = CompletableFuture.completedFuture(round.message());
         }
-        rounds.markOpen(guild, date, message, thread);
-        metrics.roundOpened(round.late());
-        log.info(
-                "Guild {}: round {} open with question {}{}",
-                guild,
-                date,
-                question.id(),
-                round.late() ? " (late)" : "");
-        return Optional.empty();
+        return posted.thenCompose(message -> message != 0
+                        ? CompletableFuture.completedFuture(message)
+                        : call(() -> publisher.post(post)).thenApply(id -> {
+                            // Recorded at once: a retry from here on must not post again, whatever Discord's
+                            // nonce window.
+                            rounds.markPosted(guild, date, id);
+                            return id;
+                        }))
+                .thenCompose(message -> call(() -> publisher.startThread(post, message))
+                        .thenApply(thread -> {
+                            rounds.markOpen(guild, date, message, thread);
+                            metrics.roundOpened(round.late());
+                            log.info(
+                                    "Guild {}: round {} open with question {}{}",
+                                    guild,
+                                    date,
+                                    question.id(),
+                                    round.late() ? " (late)" : "");
+                            return Optional.<Instant>empty();
+                        }))
+                .exceptionally(failure -> {
+                    Throwable cause = RoundLanes.unwrap(failure);
+                    if (cause instanceof RoundPublisher.ChannelUnavailable) {
+                        pauseBecause(settings, cause.getMessage());
+                        return Optional.empty();
+                    }
+                    if (cause instanceof RuntimeException) {
+                        log.warn(
+                                "Guild {}: could not post round {} ({}); retrying in {}s",
+                                guild,
+                                date,
+                                cause.getMessage(),
+                                RETRY.toSeconds());
+                        return Optional.of(now.plus(RETRY));
+                    }
+                    throw new CompletionException(cause);
+                });
     }
 
     private Round claimNew(GuildSettings settings, String date, Instant now, Instant closes, boolean late) {
@@ -369,10 +444,10 @@ public final class RoundService {
      * failed halfway (Redis away, a crash) is finished by the next tick of this instance, or by another
      * instance once the claim is stale.
      */
-    void close(Round round, RoundState how) {
+    CompletableFuture<Void> close(Round round, RoundState how) {
         Instant now = clock.instant();
         if (!claims.claimClose(round.guild(), round.date(), instance, now, STALE_CLAIM)) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         RoundRef ref = rounds.ref(new Round(
                 round.guild(),
@@ -401,44 +476,96 @@ public final class RoundService {
         }
         // From here on, answers, edits and votes in the thread no longer count; the recap is owed until out.
         rounds.markClosed(round.guild(), round.date(), how, now);
-        publishRecap(round.guild(), round.date());
+        return publishRecap(round.guild(), round.date());
     }
 
     /**
      * Locks the thread and posts the recap of a closed round, with the same nonces every time. A failure
      * leaves the recap owed, and the next tick tries again (the scheduler books one {@link #RETRY} ahead).
      */
-    void publishRecap(long guild, String date) {
+    CompletableFuture<Void> publishRecap(long guild, String date) {
         Optional<Round> found = rounds.find(guild, date);
         if (found.isEmpty()) {
             rounds.recapPosted(guild, date);
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Round round = found.get();
         boolean skipped = round.state() == RoundState.SKIPPED;
         Question question = bank.byId(round.questionId()).orElse(null);
         Recap recap = new Recap(guild, round.thread(), date, question, skipped, scores.recap(guild, rounds.ref(round)));
-        try {
-            publisher.close(new RoundPublisher.Closing(
-                    guild, round.channel(), round.thread(), nonce("close", guild, date), recap));
-        } catch (RoundPublisher.ChannelUnavailable e) {
-            // The thread or channel is gone: no later try can post it.
-            log.warn("Guild {}: round {} closed; its recap cannot be posted: {}", guild, date, e.getMessage());
+        RoundPublisher.Closing closing =
+                new RoundPublisher.Closing(guild, round.channel(), round.thread(), nonce("close", guild, date), recap);
+        return call(() -> publisher.close(closing)).handle((ok, failure) -> {
+            Throwable cause = failure == null ? null : RoundLanes.unwrap(failure);
+            if (cause instanceof RoundPublisher.ChannelUnavailable) {
+                // The thread or channel is gone: no later try can post it.
+                log.warn("Guild {}: round {} closed; its recap cannot be posted: {}", guild, date, cause.getMessage());
+                rounds.recapPosted(guild, date);
+                metrics.roundClosed("recap-failed");
+                return null;
+            }
+            if (cause instanceof RuntimeException) {
+                log.warn(
+                        "Guild {}: round {} closed; its lock and recap will be tried again in {}s: {}",
+                        guild,
+                        date,
+                        RETRY.toSeconds(),
+                        cause.getMessage());
+                return null;
+            }
+            if (cause != null) {
+                throw new CompletionException(cause);
+            }
             rounds.recapPosted(guild, date);
-            metrics.roundClosed("recap-failed");
-            return;
+            metrics.roundClosed(skipped ? "skipped" : "closed");
+            log.info("Guild {}: round {} {}", guild, date, skipped ? "skipped" : "closed");
+            return null;
+        });
+    }
+
+    /**
+     * A Discord request of the publisher, continued on the lanes' threads when it comes back (the Redis steps
+     * after it must not run on JDA's threads); a request that fails before it is sent is a failed future too.
+     */
+    private <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> request) {
+        CompletableFuture<T> sent;
+        try {
+            sent = request.get();
         } catch (RuntimeException e) {
-            log.warn(
-                    "Guild {}: round {} closed; its lock and recap will be tried again in {}s: {}",
-                    guild,
-                    date,
-                    RETRY.toSeconds(),
-                    e.getMessage());
-            return;
+            return CompletableFuture.failedFuture(e);
         }
-        rounds.recapPosted(guild, date);
-        metrics.roundClosed(skipped ? "skipped" : "closed");
-        log.info("Guild {}: round {} {}", guild, date, skipped ? "skipped" : "closed");
+        CompletableFuture<T> resumed = new CompletableFuture<>();
+        sent.whenComplete((value, failure) -> {
+            Runnable finish = () -> {
+                if (failure != null) {
+                    resumed.completeExceptionally(RoundLanes.unwrap(failure));
+                } else {
+                    resumed.complete(value);
+                }
+            };
+            try {
+                lanes.executor().execute(finish);
+            } catch (RejectedExecutionException e) {
+                finish.run(); // shutting down
+            }
+        });
+        return resumed;
+    }
+
+    /** Waits for round work on a thread that may wait (a test's, an admin command's), failing as it failed. */
+    static <T> T await(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            Throwable cause = RoundLanes.unwrap(e);
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private void pauseBecause(GuildSettings settings, String reason) {

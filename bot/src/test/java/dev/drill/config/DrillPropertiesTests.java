@@ -17,7 +17,7 @@ class DrillPropertiesTests {
                 new DrillProperties.Discord("MTIz.secret-token.part", null, null, null),
                 new DrillProperties.Content(Path.of("content")),
                 new DrillProperties.Redis(Path.of("data/redis"), 0, 10_000),
-                new DrillProperties.Scheduler(Duration.ofSeconds(5)),
+                new DrillProperties.Scheduler(Duration.ofSeconds(5), null),
                 new DrillProperties.Management(8081, "127.0.0.1"));
 
         assertThat(properties.toString()).doesNotContain("secret-token").contains("token=(set)");

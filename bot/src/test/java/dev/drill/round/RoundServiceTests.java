@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,8 @@ class RoundServiceTests {
                 clock,
                 DrillMetrics.none(),
                 RoundCatchUp.NONE,
-                List.of(reminder, reveal));
+                List.of(reminder, reveal),
+                new RoundLanes(4));
     }
 
     private RoundAdmin admin() {
@@ -555,12 +557,17 @@ class RoundServiceTests {
         }
 
         @Override
-        public java.util.Optional<Long> findPost(Post post) {
-            return java.util.Optional.empty();
+        public boolean owns(long guild) {
+            return true;
         }
 
         @Override
-        public long post(Post post) {
+        public CompletableFuture<java.util.Optional<Long>> findPost(Post post) {
+            return CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
+
+        @Override
+        public CompletableFuture<Long> post(Post post) {
             attempts++;
             lastNonce = post.nonce();
             lastQuestion = post.question();
@@ -569,25 +576,27 @@ class RoundServiceTests {
             }
             posts.add(post);
             postedAt.add(clock.instant());
-            return ids.incrementAndGet();
+            return CompletableFuture.completedFuture(ids.incrementAndGet());
         }
 
         int threadFailures;
         int threadAttempts;
 
         @Override
-        public long startThread(Post post, long message) {
+        public CompletableFuture<Long> startThread(Post post, long message) {
             threadAttempts++;
             if (threadFailures > 0) {
                 threadFailures--;
-                throw new IllegalStateException("502 Bad Gateway");
+                // As JDA fails: the future, not the call.
+                return CompletableFuture.failedFuture(new IllegalStateException("502 Bad Gateway"));
             }
-            return message;
+            return CompletableFuture.completedFuture(message);
         }
 
         @Override
-        public void close(Closing closing) {
+        public CompletableFuture<Void> close(Closing closing) {
             closings.add(closing);
+            return CompletableFuture.completedFuture(null);
         }
     }
 }
