@@ -1,19 +1,22 @@
 package dev.drill.discord;
 
 import dev.drill.config.DrillProperties;
+import dev.drill.config.ShardSettings;
 import dev.drill.ops.GuildLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.StatusChangeEvent;
@@ -27,6 +30,8 @@ import net.dv8tion.jda.api.hooks.InterfacedEventManager;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
@@ -43,8 +48,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Owns the JDA client: logs in at start-up with light cache settings, registers the commands, logs the
- * invite URL, and shuts down cleanly. Other features ask it for {@link #jda()} when they need Discord.
+ * Owns the connection to Discord: a JDA {@link ShardManager} with light cache settings that runs this
+ * process's shards ({@code drill.discord.shards.*}; by default all of Discord's recommended count), logs in
+ * at start-up, registers the commands, logs the invite URL, and shuts down cleanly. Other features ask it for
+ * a {@link #guild(long)} and whether this process {@link #owns(long)} a guild.
  */
 @Component
 public final class DiscordGateway implements SmartLifecycle {
@@ -77,7 +84,11 @@ public final class DiscordGateway implements SmartLifecycle {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile JDA jda;
+    private final ShardSettings shards;
+    private volatile ShardManager manager;
+    /** The shards this process runs, once logged in; null while not. */
+    private volatile Set<Integer> mine;
+
     private volatile boolean running;
     private volatile LoginProblem problem;
     private volatile Instant disconnectedSince;
@@ -89,7 +100,9 @@ public final class DiscordGateway implements SmartLifecycle {
             ObjectProvider<EventListener> listeners,
             ConfigurableApplicationContext context,
             InteractionTimer timer,
+            ShardSettings shards,
             Clock clock) {
+        this.shards = shards;
         // Both lazy: commands and listeners use services that post through this gateway.
         this.settings = properties.discord();
         this.registry = registry;
@@ -125,15 +138,20 @@ public final class DiscordGateway implements SmartLifecycle {
     private synchronized boolean tryLogin() {
         attempt++;
         CloseCodeWatcher closeCode = new CloseCodeWatcher();
-        JDA client = null;
+        ShardManager client = null;
         try {
+            // The first shard logs in on this thread, so a rejected token or an unreachable Discord shows here.
             client = builder(closeCode).build();
-            client.awaitReady();
+            Set<Integer> running = awaitShards(client);
             // Part of the login: a bot whose commands Discord does not know is not ready for members.
-            client.updateCommands()
+            client.getShards()
+                    .get(0)
+                    .updateCommands()
                     .addCommands(registry.getObject().definitions())
                     .complete();
+            mine = running;
         } catch (InvalidTokenException e) {
+            shutDown(client);
             throw new DiscordLoginException(DiscordLoginException.TOKEN_REJECTED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,12 +176,39 @@ public final class DiscordGateway implements SmartLifecycle {
                     next.toSeconds() == 0 ? "<1" : next.toSeconds());
             return false;
         }
-        jda = client;
+        manager = client;
         problem = null;
         disconnectedSince = null;
-        log.info("Logged in as {}; commands registered", client.getSelfUser().getName());
-        log.info("Invite Drill to a server: {}", client.getInviteUrl(PERMISSIONS));
+        JDA first = client.getShards().get(0);
+        log.info(
+                "Logged in as {} with shards {} of {}; commands registered",
+                first.getSelfUser().getName(),
+                mine,
+                client.getShardsTotal());
+        log.info("Invite Drill to a server: {}", first.getInviteUrl(PERMISSIONS));
         return true;
+    }
+
+    /**
+     * Waits until every shard of this process is connected and has its guilds. The manager starts them one
+     * after the other (Discord lets a bot identify a few at a time); a shard that Discord shut down (a
+     * missing intent) fails the wait.
+     */
+    private static Set<Integer> awaitShards(ShardManager client) throws InterruptedException {
+        while (true) {
+            for (JDA shard : client.getShards()) {
+                shard.awaitReady();
+            }
+            if (client.getShardsQueued() == 0) {
+                Set<Integer> ids = new TreeSet<>();
+                for (JDA shard : client.getShards()) {
+                    shard.awaitReady();
+                    ids.add(shard.getShardInfo().getShardId());
+                }
+                return Set.copyOf(ids);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void scheduleRetry() {
@@ -203,14 +248,20 @@ public final class DiscordGateway implements SmartLifecycle {
         return next.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : next;
     }
 
-    private JDABuilder builder(CloseCodeWatcher closeCode) {
-        JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS)
+    private DefaultShardManagerBuilder builder(CloseCodeWatcher closeCode) {
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(timer))
-                .setEventManager(new GuildLoggingEventManager())
+                .setEventManagerProvider(shard -> new GuildLoggingEventManager())
                 .addEventListeners(closeCode, new ConnectionWatcher())
                 .addEventListeners(listeners.orderedStream().toArray());
+        if (shards.total() != null) {
+            builder.setShardsTotal(shards.total()).setShards(shards.mineOrAll());
+        } else {
+            // -1: JDA asks Discord (GET /gateway/bot) for the recommended count and runs every shard.
+            builder.setShardsTotal(-1);
+        }
         if (settings.restUrl() != null) {
             builder.setRestConfig(new RestConfig().setBaseUrl(settings.restUrl()));
         }
@@ -243,9 +294,9 @@ public final class DiscordGateway implements SmartLifecycle {
         return telling.getClass().getSimpleName() + message;
     }
 
-    private static void shutDown(JDA client) {
+    private static void shutDown(ShardManager client) {
         if (client != null) {
-            client.shutdownNow();
+            client.shutdown();
         }
     }
 
@@ -305,8 +356,10 @@ public final class DiscordGateway implements SmartLifecycle {
         public void onEvent(GenericEvent event) {
             if (event instanceof StatusChangeEvent change) {
                 if (change.getNewStatus() == JDA.Status.CONNECTED) {
-                    disconnectedSince = null;
-                } else if (change.getOldStatus() == JDA.Status.CONNECTED) {
+                    if (allConnected()) {
+                        disconnectedSince = null;
+                    }
+                } else if (change.getOldStatus() == JDA.Status.CONNECTED && disconnectedSince == null) {
                     disconnectedSince = clock.instant();
                 }
             }
@@ -317,17 +370,21 @@ public final class DiscordGateway implements SmartLifecycle {
     public void stop() {
         running = false;
         retries.shutdownNow();
-        JDA client = jda;
-        jda = null;
+        ShardManager client = manager;
+        manager = null;
+        mine = null;
         if (client != null) {
+            List<JDA> all = List.copyOf(client.getShards());
             client.shutdown();
             try {
-                if (!client.awaitShutdown(10, TimeUnit.SECONDS)) {
-                    client.shutdownNow();
+                for (JDA shard : all) {
+                    if (!shard.awaitShutdown(10, TimeUnit.SECONDS)) {
+                        shard.shutdownNow();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                client.shutdownNow();
+                all.forEach(JDA::shutdownNow);
             }
         }
     }
@@ -337,17 +394,33 @@ public final class DiscordGateway implements SmartLifecycle {
         return running;
     }
 
-    /** Connected and ready: the scheduler does no Discord work before that. */
+    /** Every shard of this process connected and ready: the scheduler does no Discord work before that. */
     public boolean isConnected() {
-        JDA client = jda;
-        return client != null && client.getStatus() == JDA.Status.CONNECTED;
+        return manager != null && allConnected();
     }
 
-    /** What the health check reports: JDA's status, since when it has not been connected, or why not logged in. */
+    private boolean allConnected() {
+        ShardManager client = manager;
+        if (client == null) {
+            return false;
+        }
+        List<JDA> all = client.getShards();
+        return !all.isEmpty() && all.stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /**
+     * What the health check reports: the status of the shard that is furthest from connected (CONNECTED when
+     * all are), since when one has not been connected, or why not logged in.
+     */
     DiscordHealth health() {
-        JDA client = jda;
+        ShardManager client = manager;
         if (client != null) {
-            return new DiscordHealth(client.getStatus(), disconnectedSince, null);
+            JDA.Status status = client.getShards().stream()
+                    .map(JDA::getStatus)
+                    .filter(s -> s != JDA.Status.CONNECTED)
+                    .findFirst()
+                    .orElse(JDA.Status.CONNECTED);
+            return new DiscordHealth(status, disconnectedSince, null);
         }
         LoginProblem current = problem;
         return new DiscordHealth(null, null, running ? current : null);
@@ -361,23 +434,42 @@ public final class DiscordGateway implements SmartLifecycle {
         return 0;
     }
 
-    /** Whether this process runs the guild's shard (always, with one connection). */
+    /**
+     * Whether this process runs the shard of the guild, by Discord's rule {@code (guild_id >> 22) % total}.
+     * Only the owner schedules a guild's rounds: to any other process the guild is not there, and that must
+     * not pause it.
+     */
     public boolean owns(long guildId) {
-        return true;
+        ShardManager client = manager;
+        Set<Integer> running = mine;
+        if (client == null || running == null) {
+            return false;
+        }
+        return running.contains(shardOf(guildId, client.getShardsTotal()));
     }
 
-    /** The guild from the cache of its shard, or null when Drill is not in it. */
-    public net.dv8tion.jda.api.entities.Guild guild(long guildId) {
-        return jda().getGuildById(guildId);
+    /** Discord's shard of a guild. */
+    public static int shardOf(long guildId, int total) {
+        return (int) ((guildId >>> 22) % total);
+    }
+
+    /** The guild from the cache of its shard, or null when Drill is not in it (or another process runs it). */
+    public Guild guild(long guildId) {
+        return connected().getGuildById(guildId);
+    }
+
+    /** The ids of every guild of this process's shards. */
+    public List<Long> guildIds() {
+        return connected().getGuilds().stream().map(Guild::getIdLong).toList();
     }
 
     /** The bot's own user id. */
     public long selfUserId() {
-        return jda().getSelfUser().getIdLong();
+        return connected().getShards().get(0).getSelfUser().getIdLong();
     }
 
-    public JDA jda() {
-        JDA client = jda;
+    private ShardManager connected() {
+        ShardManager client = manager;
         if (client == null) {
             throw new IllegalStateException("Discord is not connected");
         }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public final class DiscordPacer implements AutoCloseable {
 
-    private final long spacingNanos;
+    private volatile long spacingNanos;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "drill-discord-pacer");
         thread.setDaemon(true);
@@ -25,7 +25,15 @@ public final class DiscordPacer implements AutoCloseable {
     private long nextFree = System.nanoTime();
 
     DiscordPacer(DiscordPace pace) {
-        this.spacingNanos = TimeUnit.SECONDS.toNanos(1) / pace.requestsPerSecond();
+        requestsPerSecond(pace.requestsPerSecond());
+    }
+
+    /** Changes the pace from the next request on (the benchmark sets up its rounds unpaced). */
+    public void requestsPerSecond(int perSecond) {
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("a pace of at least 1 request a second, not " + perSecond);
+        }
+        this.spacingNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
     }
 
     /**

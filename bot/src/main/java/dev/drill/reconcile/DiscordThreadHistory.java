@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.ISnowflake;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.MessageReaction;
@@ -47,7 +45,7 @@ final class DiscordThreadHistory implements ThreadHistory {
 
     @Override
     public List<Long> guilds() {
-        return gateway.jda().getGuilds().stream().map(ISnowflake::getIdLong).toList();
+        return gateway.guildIds();
     }
 
     @Override
@@ -95,8 +93,7 @@ final class DiscordThreadHistory implements ThreadHistory {
     }
 
     private Optional<ThreadChannel> thread(long guildId, long threadId) {
-        JDA jda = gateway.jda();
-        Guild guild = jda.getGuildById(guildId);
+        Guild guild = gateway.guild(guildId);
         if (guild == null) {
             return Optional.empty();
         }
@@ -107,7 +104,7 @@ final class DiscordThreadHistory implements ThreadHistory {
 
     private HistoryMessage toHistory(Message m) {
         OffsetDateTime edited = m.getTimeEdited();
-        long awardOf = m.getAuthor().getIdLong() == gateway.jda().getSelfUser().getIdLong()
+        long awardOf = m.getAuthor().getIdLong() == gateway.selfUserId()
                         && m.getContentRaw().startsWith(AWARD_NOTE)
                         && m.getMessageReference() != null
                 ? m.getMessageReference().getMessageIdLong()

@@ -66,6 +66,8 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
     private final Map<String, Long> caughtUp = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile String lastRunId;
+    /** When the latest catch-up was requested (a fresh session, a Redis restart). */
+    private volatile Instant requestedAt;
 
     Reconciler(
             ThreadHistory history,
@@ -86,6 +88,7 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
 
     /** Catches up with every recent round of every guild, in the background. */
     public void requestAll(String why) {
+        requestedAt = clock.instant();
         long gen = generation.incrementAndGet();
         pending.incrementAndGet();
         worker.execute(() -> runAll(gen, why, System.nanoTime() + READY_WAIT.toNanos()));
@@ -128,6 +131,14 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
         lanes.settle(Duration.ofSeconds(2));
         long gen = generation.get();
         if (gen > 0) {
+            // A round opened after the latest catch-up request lived entirely in this session (and Redis):
+            // every event of its thread came live, so reading its history again would only cost requests,
+            // one per round change in a rush.
+            Instant requested = requestedAt;
+            Optional<RoundRef> round = rounds.byDate(guild, date);
+            if (round.isPresent() && requested != null && round.get().opensAt().isAfter(requested)) {
+                return;
+            }
             catchUp(guild, date, gen);
         }
     }

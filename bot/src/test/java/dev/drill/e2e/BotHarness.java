@@ -120,6 +120,14 @@ public final class BotHarness implements AutoCloseable {
 
     /** Starts one more bot instance on the same Redis, simulator and clock. */
     public ConfigurableApplicationContext startBot() {
+        return startBot(Map.of());
+    }
+
+    /**
+     * Starts one more bot instance with properties of its own on top of the harness's (e.g. the shards it
+     * runs: two processes on one simulator and one Redis).
+     */
+    public ConfigurableApplicationContext startBot(Map<String, ?> own) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("drill.discord.token", sim.botToken());
         properties.put("drill.discord.rest-url", sim.restBaseUrl());
@@ -130,6 +138,7 @@ public final class BotHarness implements AutoCloseable {
         properties.put("drill.scheduler.tick", "0");
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(extraProperties);
+        properties.putAll(own);
         // As command-line arguments: they win over application.yaml and the environment.
         String[] args = properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -148,6 +157,12 @@ public final class BotHarness implements AutoCloseable {
     public void restartBot() {
         stopBots();
         startBot();
+    }
+
+    /** Stops one bot (as a crash or a deploy of that process would); the others go on. */
+    public void stopBot(ConfigurableApplicationContext bot) {
+        bots.remove(bot);
+        bot.close();
     }
 
     public void stopBots() {

@@ -340,6 +340,56 @@ class RoundServiceTests {
     }
 
     @Nested
+    @DisplayName("the rush: many guilds due at the same instant")
+    class Rush {
+
+        private void setUpGuilds(int count) {
+            for (long guild = GUILD; guild < GUILD + count; guild++) {
+                settings.save(new GuildSettings(
+                        guild,
+                        500 + guild,
+                        LocalTime.of(9, 0),
+                        BERLIN,
+                        EnumSet.allOf(DayOfWeek.class),
+                        List.of(Level.values()),
+                        0,
+                        0,
+                        false,
+                        ""));
+                service.reschedule(guild);
+            }
+        }
+
+        @Test
+        @DisplayName("one tick takes every due guild, 600 of them: none waits for a later tick")
+        void everyDueGuildInOneTick() {
+            setUpGuilds(600);
+
+            at("2026-11-30T08:00:00Z");
+
+            assertThat(discord.posts)
+                    .extracting(RoundPublisher.Post::guild)
+                    .doesNotHaveDuplicates()
+                    .hasSize(600);
+        }
+
+        @Test
+        @DisplayName("a guild reached after a long queue is not late: lateness counts from when the tick saw it due")
+        void longQueueIsNotLate() {
+            // GIVEN 12 guilds due at 09:00, and each post takes Discord a whole minute
+            setUpGuilds(12);
+            discord.postTakes = Duration.ofMinutes(1);
+
+            // WHEN one tick at 09:00 opens them all, the last ones well after 09:01
+            at("2026-11-30T08:00:00Z");
+
+            // THEN all are posted, none marked late
+            assertThat(clock.instant()).isAfterOrEqualTo(Instant.parse("2026-11-30T08:12:00Z"));
+            assertThat(discord.posts).hasSize(12).noneMatch(RoundPublisher.Post::late);
+        }
+    }
+
+    @Nested
     @DisplayName("moments inside a round")
     class Moments {
 
@@ -546,6 +596,7 @@ class RoundServiceTests {
         final Set<String> nonces = new HashSet<>();
         final AtomicLong ids = new AtomicLong(1000);
         RuntimeException failWith;
+        Duration postTakes = Duration.ZERO;
         int attempts;
         String lastNonce;
         dev.drill.content.Question lastQuestion;
@@ -567,7 +618,8 @@ class RoundServiceTests {
         }
 
         @Override
-        public CompletableFuture<Long> post(Post post) {
+        public synchronized CompletableFuture<Long> post(Post post) {
+            clock.advance(postTakes);
             attempts++;
             lastNonce = post.nonce();
             lastQuestion = post.question();
@@ -583,7 +635,7 @@ class RoundServiceTests {
         int threadAttempts;
 
         @Override
-        public CompletableFuture<Long> startThread(Post post, long message) {
+        public synchronized CompletableFuture<Long> startThread(Post post, long message) {
             threadAttempts++;
             if (threadFailures > 0) {
                 threadFailures--;
@@ -594,7 +646,7 @@ class RoundServiceTests {
         }
 
         @Override
-        public CompletableFuture<Void> close(Closing closing) {
+        public synchronized CompletableFuture<Void> close(Closing closing) {
             closings.add(closing);
             return CompletableFuture.completedFuture(null);
         }
