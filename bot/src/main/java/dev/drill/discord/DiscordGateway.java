@@ -86,6 +86,7 @@ public final class DiscordGateway implements SmartLifecycle {
         return thread;
     });
     private final ShardSettings shards;
+    private final DiscordPacer pacer;
     private volatile ShardManager manager;
     /** The shards this process runs, once logged in; null while not. */
     private volatile Set<Integer> mine;
@@ -102,8 +103,10 @@ public final class DiscordGateway implements SmartLifecycle {
             ConfigurableApplicationContext context,
             InteractionTimer timer,
             ShardSettings shards,
+            DiscordPacer pacer,
             Clock clock) {
         this.shards = shards;
+        this.pacer = pacer;
         // Both lazy: commands and listeners use services that post through this gateway.
         this.settings = properties.discord();
         this.registry = registry;
@@ -253,7 +256,10 @@ public final class DiscordGateway implements SmartLifecycle {
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
-                .setHttpClientBuilder(new OkHttpClient.Builder().dispatcher(dispatcher()).addInterceptor(timer))
+                .setHttpClientBuilder(new OkHttpClient.Builder()
+                        .dispatcher(dispatcher())
+                        .addInterceptor(timer)
+                        .addInterceptor(pacer))
                 .setEventManagerProvider(shard -> new GuildLoggingEventManager())
                 .addEventListeners(closeCode, new ConnectionWatcher())
                 .addEventListeners(listeners.orderedStream().toArray());

@@ -1,21 +1,39 @@
 package dev.drill.discord;
 
 import dev.drill.config.DiscordPace;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import okhttp3.Interceptor;
+import okhttp3.Response;
 import org.springframework.stereotype.Component;
 
 /**
  * Spaces Drill's own REST requests so that they stay under Discord's global limit of 50 a second: a rush of
  * round changes then waits here, evenly, instead of bursting into 429s that JDA waits out for the whole bot
  * (members' commands included). Interaction responses do not come through here: Discord exempts them.
+ *
+ * <p>It also keeps at most {@link #IN_FLIGHT} paced requests sent and unanswered: a rate alone lets a backlog
+ * build behind a slow moment (a GC pause, a 429 JDA waits out for a whole second), and that backlog would
+ * then leave at once, faster than 50 a second, drawing more 429s. And it hears Discord's global 429s (it is
+ * an OkHttp interceptor of the gateway's client): JDA then holds every request for the {@code Retry-After}
+ * and sends the held ones at once, so the pacer holds too, and starts again as if those had just been
+ * paced, instead of adding its own 45 a second on top of that burst (a cascade of 429s).
  */
 @Component
-public final class DiscordPacer implements AutoCloseable {
+public final class DiscordPacer implements AutoCloseable, Interceptor {
+
+    /** Enough for 45 a second at up to 170 ms a round trip; small enough that a released backlog stays small. */
+    static final int IN_FLIGHT = 8;
 
     private volatile long spacingNanos;
+    private int inFlight;
+    private final Queue<CompletableFuture<Void>> waitingForSlot = new ArrayDeque<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "drill-discord-pacer");
         thread.setDaemon(true);
@@ -37,6 +55,47 @@ public final class DiscordPacer implements AutoCloseable {
     }
 
     /**
+     * Sends one request when the pace and the bound on unanswered requests let it go, and frees its place
+     * when Discord answered. A request that fails before it is sent fails the future.
+     */
+    public <T> CompletableFuture<T> send(Supplier<? extends CompletableFuture<T>> request) {
+        CompletableFuture<T> sent = slot().thenCompose(ignored -> acquire()).thenCompose(ignored -> {
+            try {
+                return request.get();
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+        sent.whenComplete((answer, failure) -> release());
+        return sent;
+    }
+
+    private CompletableFuture<Void> slot() {
+        synchronized (this) {
+            if (inFlight < IN_FLIGHT) {
+                inFlight++;
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> wait = new CompletableFuture<>();
+            waitingForSlot.add(wait);
+            return wait;
+        }
+    }
+
+    private void release() {
+        CompletableFuture<Void> next;
+        synchronized (this) {
+            next = waitingForSlot.poll();
+            if (next == null) {
+                inFlight--;
+                return;
+            }
+        }
+        // The place passes on to the next request in line.
+        next.complete(null);
+    }
+
+    /**
      * Completes when one more request may be sent: at once while under the pace, later otherwise. The slot is
      * reserved on the call, so callers are served in the order they asked.
      */
@@ -54,6 +113,34 @@ public final class DiscordPacer implements AutoCloseable {
         CompletableFuture<Void> go = new CompletableFuture<>();
         timer.schedule(() -> go.complete(null), wait, TimeUnit.NANOSECONDS);
         return go;
+    }
+
+    /** Watches Drill's REST answers for a global 429 (an interaction's own routes never get one). */
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (response.code() == 429 && "true".equalsIgnoreCase(response.header("X-RateLimit-Global"))) {
+            heldFor(retryAfterNanos(response.header("Retry-After")));
+        }
+        return response;
+    }
+
+    /** JDA waits {@code Retry-After} (seconds) before it sends anything again. */
+    private static long retryAfterNanos(String header) {
+        try {
+            double seconds = header == null ? 1 : Double.parseDouble(header.strip());
+            return (long) (Math.max(seconds, 0) * 1e9);
+        } catch (NumberFormatException e) {
+            return TimeUnit.SECONDS.toNanos(1);
+        }
+    }
+
+    /** The next paced request goes after the hold, and after the requests JDA held, which leave with it. */
+    synchronized void heldFor(long holdNanos) {
+        long resume = System.nanoTime() + holdNanos + (long) inFlight * spacingNanos;
+        if (resume - nextFree > 0) {
+            nextFree = resume;
+        }
     }
 
     @Override

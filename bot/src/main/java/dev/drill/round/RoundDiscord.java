@@ -66,7 +66,7 @@ final class RoundDiscord implements RoundPublisher {
      * checks first): that fails the future like a refusal.
      */
     private <T> CompletableFuture<T> paced(Supplier<? extends RestAction<T>> request) {
-        return pacer.acquire().thenCompose(ignored -> request.get().submit());
+        return pacer.send(() -> request.get().submit());
     }
 
     @Override
