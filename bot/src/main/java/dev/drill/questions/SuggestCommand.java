@@ -62,7 +62,7 @@ final class SuggestCommand implements SlashCommand {
             Replies.ephemeral(event, OwnQuestions.NO_REVIEW_CHANNEL);
             return;
         }
-        event.replyModal(form(MODAL, "Suggest a question", "", Level.INTERMEDIATE.id()))
+        event.replyModal(form(ButtonHandler.customId(MODAL), "Suggest a question", "", Level.INTERMEDIATE.id()))
                 .queue();
     }
 

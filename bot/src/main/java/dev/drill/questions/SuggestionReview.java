@@ -9,6 +9,7 @@ import dev.drill.discord.Reply;
 import java.util.List;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -88,12 +89,14 @@ final class SuggestionReview implements ButtonHandler {
             }
             case "approve", "reject" -> {
                 event.deferReply(true).queue();
-                Message review = event.getMessage();
+                // Edited through the channel: the review message is the bot's own post, not an interaction reply.
+                MessageChannel channel = event.getMessageChannel();
+                long review = event.getMessageIdLong();
                 java.util.concurrent.CompletableFuture.runAsync(() -> {
                             OwnQuestions.Decision decision = action.equals("approve")
                                     ? questions.approve(guild, id, null, null)
                                     : questions.reject(guild, id);
-                            announce(event, review, decision);
+                            announce(event, channel, review, decision);
                         })
                         .exceptionally(e -> {
                             log.error("Deciding a suggestion failed in guild {}", guild, Redacted.of(e));
@@ -109,7 +112,7 @@ final class SuggestionReview implements ButtonHandler {
      * Says the decision: the review message loses its buttons and shows who decided, the author gets a DM, the
      * reviewer an ephemeral answer (saying when the DM could not be delivered).
      */
-    static void announce(IReplyCallback event, Message review, OwnQuestions.Decision decision) {
+    static void announce(IReplyCallback event, MessageChannel channel, long review, OwnQuestions.Decision decision) {
         String reviewer = event.getUser().getAsMention();
         if (decision instanceof OwnQuestions.Decision.Gone) {
             Replies.ephemeral(event, "This suggestion was already decided; nothing was changed.");
@@ -138,9 +141,11 @@ final class SuggestionReview implements ButtonHandler {
                     + "** was not taken this time. Thank you for suggesting it!";
             answer = "Rejected; I am telling the author.";
         }
-        if (review != null) {
-            review.editMessage(MessageEditData.fromEmbeds(
-                            SuggestCommand.reviewEmbed(suggestion, "Suggested question · " + suggestion.id(), outcome)))
+        if (channel != null && review != 0) {
+            channel.editMessageById(
+                            review,
+                            MessageEditData.fromEmbeds(SuggestCommand.reviewEmbed(
+                                    suggestion, "Suggested question · " + suggestion.id(), outcome)))
                     .setComponents()
                     .queue(null, ignored -> {});
         }
@@ -192,7 +197,7 @@ final class SuggestionReview implements ButtonHandler {
                     SuggestCommand.value(event, SuggestCommand.PROMPT),
                     SuggestCommand.value(event, SuggestCommand.LEVEL));
             Message review = event.getMessage();
-            announce(event, review, decision);
+            announce(event, event.getMessageChannel(), review == null ? 0 : review.getIdLong(), decision);
         }
     }
 }
