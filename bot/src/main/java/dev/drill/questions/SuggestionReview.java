@@ -151,7 +151,7 @@ final class SuggestionReview implements ButtonHandler {
         }
         event.getJDA()
                 .openPrivateChannelById(suggestion.author())
-                .flatMap(channel -> channel.sendMessage(dm).setAllowedMentions(List.of()))
+                .flatMap(dmChannel -> dmChannel.sendMessage(dm).setAllowedMentions(List.of()))
                 .queue(
                         sent -> Replies.ephemeral(event, answer),
                         failed -> Replies.ephemeral(
