@@ -9,12 +9,19 @@ public final class ContentException extends RuntimeException {
     private final String file;
     private final String field;
     private final int line;
+    private final String problem;
 
     ContentException(String file, String field, int line, String problem) {
         super(file + (line > 0 ? ":" + line : "") + ": " + (field == null ? "" : "field '" + field + "' ") + problem);
         this.file = file;
         this.field = field;
         this.line = line;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the file, field and line. */
+    public String problem() {
+        return problem;
     }
 
     public String file() {

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,7 @@ public final class ContentLoader {
 
     static final int MAX_PROMPT = 1000;
     static final int MAX_MODEL_ANSWER = 3500;
+    private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     private static final String PACK_FILE = "pack.yaml";
 
     private final ObjectMapper yaml = YAMLMapper.builder()
@@ -85,7 +88,7 @@ public final class ContentLoader {
             packs.add(pack);
             for (Source source : packSources) {
                 if (source != packSource) {
-                    Question question = readQuestion(source, pack);
+                    Question question = readQuestion(source, pack, 0);
                     Question twin = questions.putIfAbsent(question.id(), question);
                     if (twin != null) {
                         throw fieldError(source, "id", "duplicates the id '" + question.id() + "' of " + twin.source());
@@ -135,8 +138,30 @@ public final class ContentLoader {
                 file.id(), file.name(), file.description() == null ? "" : file.description(), levels, file.topics());
     }
 
-    private Question readQuestion(Source source, Pack pack) {
+    /**
+     * One question file checked against its pack. {@code defaultNumber} is used when the file gives none (a
+     * guild's own questions need no number); 0 makes the number required, as in the bank. A pack without a topic
+     * vocabulary (the guild's own) takes any lowercase-with-dashes topic.
+     */
+    private Question readQuestion(Source source, Pack pack, int defaultNumber) {
         QuestionFile file = parse(source, QuestionFile.class);
+        return readQuestion(source, pack, file, defaultNumber);
+    }
+
+    private Question readQuestion(Source source, Pack pack, QuestionFile given, int defaultNumber) {
+        QuestionFile file = given.number() == null && defaultNumber > 0
+                ? new QuestionFile(
+                        given.id(),
+                        given.level(),
+                        defaultNumber,
+                        given.topics(),
+                        given.prompt(),
+                        given.related(),
+                        given.keyPoints(),
+                        given.modelAnswer(),
+                        given.followUps(),
+                        given.misconceptions())
+                : given;
         requireText(source, "id", file.id());
         if (!file.id().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw fieldError(source, "id", "'" + file.id() + "' must be a lowercase slug (letters, digits, dashes)");
@@ -154,7 +179,10 @@ public final class ContentLoader {
             throw fieldError(source, "topics", "must have 1 to 3 topics");
         }
         for (String topic : topics) {
-            if (!pack.topics().contains(topic)) {
+            if (pack.topics().isEmpty() && (topic == null || !topic.matches(SLUG))) {
+                throw fieldError(source, "topics", "has '" + topic + "'; topics are lowercase-with-dashes");
+            }
+            if (!pack.topics().isEmpty() && !pack.topics().contains(topic)) {
                 throw fieldError(source, "topics", "has unknown topic '" + topic + "' (not in pack.yaml's topics)");
             }
         }
@@ -227,6 +255,205 @@ public final class ContentLoader {
                 followUps.stream().map(String::strip).toList(),
                 source.name(),
                 misconceptions);
+    }
+
+    /** The pack a guild's own questions belong to: every level, any lowercase-with-dashes topic. */
+    static final Pack OWN = new Pack("own", "The guild's own questions", "", List.of(Level.values()), List.of());
+
+    /** The most questions one uploaded file may hold. */
+    public static final int MAX_IMPORT = 50;
+
+    /**
+     * An uploaded file of a guild's own questions refused as a whole: one line per invalid question, each naming
+     * the file, the line, the question and the field.
+     */
+    public static final class ImportRefused extends RuntimeException {
+        private final List<String> errors;
+
+        ImportRefused(List<String> errors) {
+            super(String.join("\n", errors));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<String> errors() {
+            return errors;
+        }
+    }
+
+    /**
+     * Reads a guild's own questions from an uploaded file in the bank's question format: a YAML list of questions,
+     * or question documents separated by {@code ---}. Each question gets the bank's checks (number optional: its
+     * place in the file), its id must not be a bank question's ({@code bankIds}) nor repeat in the file, and its
+     * {@code related} ids must name a bank question, one of {@code knownIds} (the guild's) or one in the file.
+     * Any error refuses the whole file, naming every invalid question.
+     */
+    public List<Question> importQuestions(Source source, Set<String> bankIds, Set<String> knownIds) {
+        List<Chunk> chunks = chunks(source.text());
+        if (chunks.isEmpty()) {
+            throw new ImportRefused(List.of(source.name() + ": holds no question"));
+        }
+        if (chunks.size() > MAX_IMPORT) {
+            throw new ImportRefused(List.of(source.name() + ": holds " + chunks.size() + " questions; at most "
+                    + MAX_IMPORT + " fit one file"));
+        }
+        List<String> errors = new ArrayList<>();
+        List<Question> questions = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            Source part = new Source(source.name(), chunk.text());
+            String label = "question " + (i + 1);
+            try {
+                QuestionFile file = parse(part, QuestionFile.class);
+                if (file.id() != null && !file.id().isBlank()) {
+                    label += " (" + file.id().strip() + ")";
+                }
+                Question question = readQuestion(part, OWN, file, i + 1);
+                if (bankIds.contains(question.id())) {
+                    throw fieldError(part, "id", "'" + question.id() + "' is a bank question's id; choose another");
+                }
+                Integer twin = ids.putIfAbsent(question.id(), i + 1);
+                if (twin != null) {
+                    throw fieldError(part, "id", "'" + question.id() + "' is also the id of question " + twin);
+                }
+                questions.add(question);
+            } catch (ContentException e) {
+                errors.add(describe(source.name(), chunk, label, e));
+            }
+        }
+        Set<String> known = new HashSet<>(bankIds);
+        known.addAll(knownIds);
+        known.addAll(ids.keySet());
+        for (int i = 0; i < questions.size(); i++) {
+            Question question = questions.get(i);
+            for (String related : question.related()) {
+                if (!known.contains(related) || related.equals(question.id())) {
+                    Chunk chunk = chunks.get(ids.get(question.id()) - 1);
+                    errors.add(describe(
+                            source.name(),
+                            chunk,
+                            "question " + ids.get(question.id()) + " (" + question.id() + ")",
+                            fieldError(
+                                    new Source(source.name(), chunk.text()),
+                                    "related",
+                                    "names '" + related + "', which is not another question's id")));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportRefused(errors);
+        }
+        return List.copyOf(questions);
+    }
+
+    /**
+     * A guild's own question typed into a form, with the same checks as a file's (the key points one per line,
+     * each its own signal; topics and follow-ups separated by commas and new lines). Errors name "your question"
+     * and the field.
+     */
+    public Question formQuestion(
+            String id,
+            String prompt,
+            String level,
+            String topics,
+            String modelAnswer,
+            String keyPoints,
+            String followUps) {
+        Source form = new Source("your question", "");
+        QuestionFile file = new QuestionFile(
+                id,
+                level == null ? null : level.strip().toLowerCase(java.util.Locale.ROOT),
+                1,
+                split(topics, "[,\\s]+").stream()
+                        .map(t -> t.toLowerCase(java.util.Locale.ROOT))
+                        .toList(),
+                prompt,
+                List.of(),
+                split(keyPoints, "\\R").stream()
+                        .map(p -> new KeyPointFile(p, List.of(p)))
+                        .toList(),
+                modelAnswer,
+                split(followUps, "\\R"),
+                List.of());
+        return readQuestion(form, OWN, file, 1);
+    }
+
+    private static List<String> split(String text, String separator) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(separator))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
+    }
+
+    /** One question of an uploaded file: its text (dedented, for a list item) and the line it starts after. */
+    record Chunk(int offset, String text) {}
+
+    private static String describe(String file, Chunk chunk, String label, ContentException e) {
+        int line = e.line() > 0 ? e.line() + chunk.offset() : 0;
+        return file + (line > 0 ? ":" + line : "") + ": " + label + ": "
+                + (e.field() == null ? "" : "field '" + e.field() + "' ") + e.problem();
+    }
+
+    /**
+     * Splits an uploaded file into its questions: the items of a top-level YAML list ({@code - id: …}), or the
+     * documents between {@code ---} lines. A list item is dedented so each question reads as a bank file, and
+     * errors keep the file's own line numbers.
+     */
+    static List<Chunk> chunks(String text) {
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        boolean list = false;
+        for (String line : lines) {
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("#") || stripped.equals("---")) {
+                continue;
+            }
+            list = line.startsWith("- ") || line.equals("-");
+            break;
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        if (list) {
+            int start = -1;
+            for (int i = 0; i <= lines.length; i++) {
+                boolean item = i < lines.length && (lines[i].startsWith("- ") || lines[i].equals("-"));
+                if (item || i == lines.length) {
+                    if (start >= 0) {
+                        chunks.add(new Chunk(start, dedent(lines, start, i)));
+                    }
+                    start = i;
+                }
+            }
+            return chunks;
+        }
+        int start = 0;
+        for (int i = 0; i <= lines.length; i++) {
+            if (i == lines.length || lines[i].strip().equals("---")) {
+                String doc = String.join("\n", java.util.Arrays.asList(lines).subList(start, i));
+                if (doc.lines().anyMatch(l -> !l.isBlank() && !l.strip().startsWith("#"))) {
+                    chunks.add(new Chunk(start, doc));
+                }
+                start = i + 1;
+            }
+        }
+        return chunks;
+    }
+
+    /** A list item's lines as a document of its own: the dash becomes a space, then the item's indent goes. */
+    private static String dedent(String[] lines, int from, int to) {
+        List<String> item = new ArrayList<>(java.util.Arrays.asList(lines).subList(from, to));
+        item.set(0, " " + item.get(0).substring(1));
+        int indent = Integer.MAX_VALUE;
+        for (String line : item) {
+            if (!line.isBlank()) {
+                indent = Math.min(indent, line.length() - line.stripLeading().length());
+            }
+        }
+        int cut = indent == Integer.MAX_VALUE ? 0 : indent;
+        return item.stream()
+                .map(l -> l.length() - l.stripLeading().length() >= cut ? l.substring(cut) : l.stripLeading())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private <T> T parse(Source source, Class<T> type) {

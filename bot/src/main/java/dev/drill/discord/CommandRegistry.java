@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import org.springframework.stereotype.Component;
 
 /** Every command and button of the bot, by name, built once at start-up; a duplicate name stops start-up. */
@@ -30,7 +31,7 @@ public final class CommandRegistry {
             List<ModalHandler> modals) {
         slash.stream()
                 .sorted(Comparator.comparing(SlashCommand::name))
-                .forEach(c -> put(this.slash, key(c.parent(), c.name()), c));
+                .forEach(c -> put(this.slash, key(c.parent(), c.path()), c));
         // Discord gates /drill-admin by Manage Server; our own check must agree for every subcommand.
         slash.stream()
                 .filter(c -> c.parent().equals(CommandNames.ADMIN) && c.access() != Access.MANAGE_SERVER)
@@ -77,15 +78,27 @@ public final class CommandRegistry {
         SlashCommandData admin = Commands.slash(CommandNames.ADMIN, "Set up and run Drill in this server")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
+        Map<String, SubcommandGroupData> groups = new LinkedHashMap<>();
         for (SlashCommand command : slash.values()) {
-            (command.parent().equals(CommandNames.ADMIN) ? admin : drill).addSubcommands(command.definition());
+            SlashCommandData parent = command.parent().equals(CommandNames.ADMIN) ? admin : drill;
+            if (command.group().isEmpty()) {
+                parent.addSubcommands(command.definition());
+            } else {
+                groups.computeIfAbsent(command.parent() + " " + command.group(), k -> {
+                            SubcommandGroupData group =
+                                    new SubcommandGroupData(command.group(), command.groupDescription());
+                            parent.addSubcommandGroups(group);
+                            return group;
+                        })
+                        .addSubcommands(command.definition());
+            }
         }
         List<CommandData> all = new ArrayList<>(List.of(drill, admin));
         message.values().forEach(c -> all.add(c.definition()));
         return all;
     }
 
-    /** Subcommands of one parent, for the help text. */
+    /** Subcommands of one parent (those of a group included), for the help text. */
     public List<SlashCommand> slashCommands(String parent) {
         return slash.values().stream().filter(c -> c.parent().equals(parent)).toList();
     }

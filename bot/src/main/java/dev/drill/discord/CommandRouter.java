@@ -75,7 +75,8 @@ final class CommandRouter extends ListenerAdapter implements DisposableBean {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String sub = (event.getSubcommandGroup() == null ? "" : event.getSubcommandGroup() + " ")
+                + (event.getSubcommandName() == null ? "" : event.getSubcommandName());
         // Only registered names become a metric tag: each tag value is a time series.
         timer.received(
                 event.getIdLong(),
@@ -103,7 +104,8 @@ final class CommandRouter extends ListenerAdapter implements DisposableBean {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String sub = (event.getSubcommandGroup() == null ? "" : event.getSubcommandGroup() + " ")
+                + (event.getSubcommandName() == null ? "" : event.getSubcommandName());
         registry.slash(event.getName(), sub)
                 .ifPresentOrElse(
                         command -> {

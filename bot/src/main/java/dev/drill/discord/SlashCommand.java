@@ -32,4 +32,22 @@ public interface SlashCommand {
     default String name() {
         return definition().getName();
     }
+
+    /**
+     * The subcommand group it sits in ({@code questions} for {@code /drill-admin questions add}), or empty for a
+     * subcommand directly under its parent.
+     */
+    default String group() {
+        return "";
+    }
+
+    /** The group's description, shown by Discord; the first command of a group to declare one gives it. */
+    default String groupDescription() {
+        return group();
+    }
+
+    /** The name as members type it after the parent: {@code help}, or {@code questions add}. */
+    default String path() {
+        return group().isEmpty() ? name() : group() + " " + name();
+    }
 }

@@ -5,7 +5,6 @@ import dev.drill.discord.CommandRegistry;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SlashCommand;
 import dev.drill.score.PointsRules;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -42,23 +41,40 @@ final class HelpCommand implements SlashCommand {
     }
 
     static MessageEmbed render(CommandRegistry registry, PointsRules rules) {
-        return Replies.embed()
+        net.dv8tion.jda.api.EmbedBuilder embed = Replies.embed()
                 .setTitle("Drill: daily backend interview practice")
                 .setDescription("On the days your team chose, Drill posts one backend interview question in the"
                         + " practice channel and opens a thread. Answer in the thread (one real answer, "
                         + rules.minAnswerChars()
                         + "+ characters); react 👍 to the answers you like. When the round closes, Drill posts a"
-                        + " recap with a model answer, the best-voted answers and the leaderboard.")
-                .addField("Commands", list(registry, CommandNames.DRILL), false)
-                .addField("For admins (Manage Server)", list(registry, CommandNames.ADMIN), false)
-                .addField("Points", rules.summary(), false)
-                .build();
+                        + " recap with a model answer, the best-voted answers and the leaderboard.");
+        list(embed, "Commands", registry, CommandNames.DRILL);
+        list(embed, "For admins (Manage Server)", registry, CommandNames.ADMIN);
+        return embed.addField("Points", rules.summary(), false).build();
     }
 
-    private static String list(CommandRegistry registry, String parent) {
-        String lines = registry.slashCommands(parent).stream()
-                .map(c -> "`/" + parent + " " + c.name() + "` " + c.definition().getDescription())
-                .collect(Collectors.joining("\n"));
-        return Replies.fit(lines.isEmpty() ? "-" : lines, MessageEmbed.VALUE_MAX_LENGTH);
+    /** One field per 1024 characters of command lines (Discord's limit of a field), so no command is cut off. */
+    private static void list(
+            net.dv8tion.jda.api.EmbedBuilder embed, String title, CommandRegistry registry, String parent) {
+        java.util.List<String> lines = registry.slashCommands(parent).stream()
+                .map(c -> Replies.fit(
+                        "`/" + parent + " " + c.path() + "` " + c.definition().getDescription(),
+                        MessageEmbed.VALUE_MAX_LENGTH))
+                .toList();
+        if (lines.isEmpty()) {
+            embed.addField(title, "-", false);
+            return;
+        }
+        StringBuilder field = new StringBuilder();
+        String name = title;
+        for (String line : lines) {
+            if (field.length() + 1 + line.length() > MessageEmbed.VALUE_MAX_LENGTH) {
+                embed.addField(name, field.toString(), false);
+                field.setLength(0);
+                name = title + " (more)";
+            }
+            field.append(field.isEmpty() ? "" : "\n").append(line);
+        }
+        embed.addField(name, field.toString(), false);
     }
 }

@@ -1,8 +1,8 @@
 package dev.drill.practice;
 
+import dev.drill.content.GuildQuestions;
 import dev.drill.content.KeyPointMatcher;
 import dev.drill.content.Question;
-import dev.drill.content.QuestionBank;
 import dev.drill.score.PointsRules;
 import dev.drill.score.RoundDirectory;
 import dev.drill.score.RoundRef;
@@ -19,11 +19,11 @@ public final class FeedbackService {
 
     private final RoundDirectory rounds;
     private final ScoreService scores;
-    private final QuestionBank bank;
+    private final GuildQuestions bank;
 
     private final PointsRules rules;
 
-    FeedbackService(RoundDirectory rounds, ScoreService scores, QuestionBank bank, PointsRules rules) {
+    FeedbackService(RoundDirectory rounds, ScoreService scores, GuildQuestions bank, PointsRules rules) {
         this.rules = rules;
         this.rounds = rounds;
         this.scores = scores;
@@ -46,7 +46,7 @@ public final class FeedbackService {
                             ? "There was no round on " + date.get() + "."
                             : "There is no round yet: feedback comes once you have answered a daily question.");
         }
-        Optional<Question> question = bank.byId(round.get().questionId());
+        Optional<Question> question = bank.byId(guild, round.get().questionId());
         if (question.isEmpty() || question.get().keyPoints().isEmpty()) {
             return new Refused("This round's question has no key points to compare your answer with.");
         }

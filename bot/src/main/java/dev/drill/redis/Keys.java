@@ -97,6 +97,31 @@ public final class Keys {
         return guild(guild) + "lb:m:" + month;
     }
 
+    // ---- The guild's own questions, member suggestions (issue 14: items 1 and 2)
+
+    /** The guild's own questions: question id to the question as JSON (text the guild's admins gave). */
+    public static String ownQuestions(long guild) {
+        return guild(guild) + "own:questions";
+    }
+
+    /**
+     * Settings and counters of the guild's own questions: {@code source} (bank, own or both), {@code review} (the
+     * review channel), {@code next} (the question pinned for the next round), {@code seq} (the id counter).
+     */
+    public static String ownSettings(long guild) {
+        return guild(guild) + "own:settings";
+    }
+
+    /** Member suggestions waiting for review: suggestion id to the suggestion as JSON. */
+    public static String suggestions(long guild) {
+        return guild(guild) + "own:suggestions";
+    }
+
+    /** The ids of a member's open suggestions, so one member cannot queue more than a few. */
+    public static String openSuggestions(long guild, long member) {
+        return guild(guild) + "own:open:" + member;
+    }
+
     private static String guild(long guild) {
         return PREFIX + "{g:" + guild + "}:";
     }

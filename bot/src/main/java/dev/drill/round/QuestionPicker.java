@@ -1,8 +1,8 @@
 package dev.drill.round;
 
+import dev.drill.content.GuildQuestions;
 import dev.drill.content.Level;
 import dev.drill.content.Question;
-import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
 import java.util.Comparator;
 import java.util.List;
@@ -10,17 +10,18 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Which question a guild gets next: its levels in rotation, each level's questions in an order of the
- * guild's own, none asked twice in a cycle.
+ * Which question a guild gets next: the pinned one if an admin chose it, else its levels in rotation, each
+ * level's questions (the bank's, the guild's own, or both) in an order of the guild's own, none asked twice in
+ * a cycle.
  */
 @Component
 public final class QuestionPicker {
 
-    private final QuestionBank bank;
+    private final GuildQuestions questions;
     private final Rotation rotation;
 
-    public QuestionPicker(QuestionBank bank, Rotation rotation) {
-        this.bank = bank;
+    public QuestionPicker(GuildQuestions questions, Rotation rotation) {
+        this.questions = questions;
         this.rotation = rotation;
     }
 
@@ -32,9 +33,15 @@ public final class QuestionPicker {
         long guild = settings.guild();
         List<Level> levels = settings.levels();
         long step = rotation.stepFor(guild, date);
+        // An admin's pick for this round (/drill-admin questions next) comes first, and counts as asked.
+        Question pinned = questions.takePinned(guild).orElse(null);
+        if (pinned != null) {
+            rotation.markAsked(guild, pinned.level().id(), pinned.id());
+            return pinned;
+        }
         for (int attempt = 0; attempt < levels.size(); attempt++) {
             Level level = levels.get((int) Math.floorMod(step + attempt, levels.size()));
-            List<Question> pool = order(guild, bank.byLevel(level));
+            List<Question> pool = order(guild, questions.pool(guild, level, levels));
             if (pool.isEmpty()) {
                 continue;
             }

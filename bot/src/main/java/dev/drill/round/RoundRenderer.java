@@ -45,9 +45,14 @@ final class RoundRenderer {
                         "How to answer",
                         "Reply in the thread below: your first message of " + rules.minAnswerChars()
                                 + "+ characters is your answer (+" + rules.answer() + ")."
-                                + " React 👍 to the answers you find best. The recap with a model answer comes when"
-                                + " the round closes.",
+                                + " React 👍 to the answers you find best. The recap with "
+                                + (q.modelAnswer().isEmpty() ? "the best answers" : "a model answer")
+                                + " comes when the round closes.",
                         false);
+        if (q.suggestedBy() != 0) {
+            // A mention shows the member's name; mentions are off for every message, so nobody is pinged.
+            embed.addField("Suggested by", "<@" + q.suggestedBy() + ">", true);
+        }
         if (post.late()) {
             embed.setFooter("Posted late: Drill was offline at the scheduled time.");
         }
@@ -102,6 +107,14 @@ final class RoundRenderer {
                                         + e.points()),
                         false);
             }
+        }
+        if (!recap.skipped()
+                && recap.question() != null
+                && recap.question().modelAnswer().isEmpty()) {
+            summary.addField(
+                    "No model answer",
+                    "This question has no model answer: read the best answers above instead.",
+                    false);
         }
         embeds.add(summary.build());
         if (recap.question() != null) {

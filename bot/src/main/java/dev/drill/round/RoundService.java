@@ -1,7 +1,7 @@
 package dev.drill.round;
 
+import dev.drill.content.GuildQuestions;
 import dev.drill.content.Question;
-import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.ops.DrillMetrics;
@@ -53,7 +53,7 @@ public final class RoundService {
     private final DueSchedule due;
     private final QuestionPicker picker;
     private final GuildSettingsStore settingsStore;
-    private final QuestionBank bank;
+    private final GuildQuestions bank;
     private final RoundPublisher publisher;
     private final ScoreService scores;
     private final Clock clock;
@@ -69,7 +69,7 @@ public final class RoundService {
             DueSchedule due,
             QuestionPicker picker,
             GuildSettingsStore settingsStore,
-            QuestionBank bank,
+            GuildQuestions bank,
             RoundPublisher publisher,
             ScoreService scores,
             Clock clock,
@@ -260,7 +260,7 @@ public final class RoundService {
         }
         Optional<Round> claimedBefore = rounds.find(guild, date);
         Round round = claimedBefore.orElseGet(() -> claimNew(settings, date, now, closes, late));
-        Question question = bank.byId(round.questionId()).orElseGet(() -> picker.pick(settings, date));
+        Question question = bank.byId(guild, round.questionId()).orElseGet(() -> picker.pick(settings, date));
         RoundPublisher.Post post = new RoundPublisher.Post(
                 guild,
                 round.channel(),
@@ -491,7 +491,7 @@ public final class RoundService {
         }
         Round round = found.get();
         boolean skipped = round.state() == RoundState.SKIPPED;
-        Question question = bank.byId(round.questionId()).orElse(null);
+        Question question = bank.byId(guild, round.questionId()).orElse(null);
         Recap recap = new Recap(guild, round.thread(), date, question, skipped, scores.recap(guild, rounds.ref(round)));
         RoundPublisher.Closing closing =
                 new RoundPublisher.Closing(guild, round.channel(), round.thread(), nonce("close", guild, date), recap);

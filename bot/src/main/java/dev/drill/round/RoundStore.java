@@ -170,6 +170,11 @@ public final class RoundStore implements RoundDirectory {
                 .toList();
     }
 
+    /** Whether the round of that date was skipped by an admin (for the history: no scores to show). */
+    public boolean skipped(long guild, String date) {
+        return RoundState.SKIPPED.name().equals(redis.opsForHash().get(Keys.round(guild, date), "state"));
+    }
+
     /** The newest thread message already caught up with, 0 before the first catch-up of the round. */
     public long catchUpMark(long guild, String date) {
         Object mark = redis.opsForHash().get(Keys.round(guild, date), "caughtUpTo");

@@ -3,6 +3,7 @@ package dev.drill.practice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.content.ContentLoader;
+import dev.drill.content.GuildQuestions;
 import dev.drill.content.KeyPoint;
 import dev.drill.content.KeyPointMatcher.Coverage;
 import dev.drill.content.Misconception;
@@ -111,7 +112,7 @@ class FeedbackRenderingTests {
     @DisplayName("judges a confidently wrong answer: warnings, and no credit for the points it contradicts")
     void wrongAnswer() {
         Question q = BANK.byId("message-queues").orElseThrow();
-        FeedbackService service = new FeedbackService(null, null, BANK, null);
+        FeedbackService service = new FeedbackService(null, null, new GuildQuestions(BANK, null), null);
         RoundRef round = new RoundRef(1, "2040-12-03", 1, 2, 3, q.id(), ZoneId.of("UTC"), Instant.EPOCH, true);
         String answer = "A queue lets the API hand work to background workers so the user doesn't have to wait. The"
                 + " worker should ack as soon as it receives the message so the queue doesn't give it to someone"

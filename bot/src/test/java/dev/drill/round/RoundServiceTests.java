@@ -3,6 +3,8 @@ package dev.drill.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.content.ContentLoader;
+import dev.drill.content.GuildQuestionStore;
+import dev.drill.content.GuildQuestions;
 import dev.drill.content.Level;
 import dev.drill.content.QuestionBank;
 import dev.drill.guild.GuildSettings;
@@ -64,13 +66,14 @@ class RoundServiceTests {
         RoundStore store = new RoundStore(REDIS.template(), settings, clock);
         ScoreService scores = new ScoreService(new ScoreStore(REDIS.template(), PointsRules.DEFAULTS), store, clock);
         StringRedisTemplate redis = REDIS.template();
+        GuildQuestions questions = new GuildQuestions(BANK, new GuildQuestionStore(redis));
         return new RoundService(
                 store,
                 new RoundClaims(redis),
                 new DueSchedule(redis),
-                new QuestionPicker(BANK, new Rotation(redis)),
+                new QuestionPicker(questions, new Rotation(redis)),
                 settings,
-                BANK,
+                questions,
                 publisher,
                 scores,
                 clock,

@@ -102,9 +102,23 @@ final class BotRest {
         }
     }
 
+    /** POST users/@me/channels: the bot's DM with a user, opened the first time. */
+    JsonNode createDm(JsonNode body) {
+        synchronized (world) {
+            SimUser user = world.usersById.get(Json.text(body, "recipient_id"));
+            if (user == null) {
+                throw new DiscordError(400, 50033, "Invalid Recipient(s)");
+            }
+            return Payloads.dmChannel(world.members.dmChannel(user), user);
+        }
+    }
+
     JsonNode createMessage(String channelId, JsonNode body) {
         synchronized (world) {
             SimChannel channel = channelForBot(channelId);
+            if (channel.isDm() && world.closedDms.contains(channel.ownerId())) {
+                throw new DiscordError(403, 50007, "Cannot send messages to this user");
+            }
             requireBot(channel, VIEW_CHANNEL | (channel.isThread() ? SEND_MESSAGES_IN_THREADS : SEND_MESSAGES));
             if (channel.isThread() && channel.archived()) {
                 if (channel.locked()) {

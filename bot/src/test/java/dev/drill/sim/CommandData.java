@@ -102,6 +102,7 @@ final class CommandData {
             case 6, 9 -> resolveUser(text, resolved);
             case 7 -> resolveChannel(text, resolved);
             case 8 -> resolveRole(text, resolved);
+            case 11 -> resolveAttachment(value, definition.path("name").asString(), resolved);
             default -> throw new IllegalArgumentException("option type " + type + " is not simulated");
         };
         JsonNode choices = definition.path("choices");
@@ -136,6 +137,30 @@ final class CommandData {
         json.put("permissions", Long.toString(SimFixture.EVERYONE_PERMISSIONS));
         resolved.withObjectProperty("channels").set(channel.id(), json);
         return NODES.stringNode(channel.id());
+    }
+
+    /**
+     * A file the member attaches: the driver gives an {@link Upload}; the attachment lands in {@code resolved}
+     * with a URL the simulator serves, as Discord's CDN does.
+     */
+    private JsonNode resolveAttachment(Object value, String option, ObjectNode resolved) {
+        if (!(value instanceof Upload upload)) {
+            throw new IllegalArgumentException("option '" + option + "' takes a file: pass an Upload, not " + value);
+        }
+        SimAttachment file =
+                SimAttachment.of(world.ids.next(), upload.filename(), upload.contentType(), upload.bytes());
+        world.uploads.put(file.id(), file);
+        ObjectNode json = Json.object();
+        json.put("id", file.id());
+        json.put("filename", file.filename());
+        json.put("size", upload.bytes().length);
+        String url = world.cdnBase + file.id() + "/" + file.filename();
+        json.put("url", url);
+        json.put("proxy_url", url);
+        json.put("content_type", file.contentType());
+        json.put("ephemeral", true);
+        resolved.withObjectProperty("attachments").set(file.id(), json);
+        return NODES.stringNode(file.id());
     }
 
     private void requireGuild(String what) {

@@ -36,6 +36,7 @@ public final class DiscordSimulator implements AutoCloseable {
         gateway.startAndWait();
         this.rest = new RestApi(world, DiscordSpec.load(), gateway.url());
         rest.start();
+        world.cdnBase = rest.baseUrl().replace("/api/v10/", RestApi.CDN);
         // Switches for a whole test run, e.g. -Ddrill.sim.rateLimits=true to see whether the suite stays green.
         rateLimits(Boolean.getBoolean("drill.sim.rateLimits"));
         latency(Duration.ofMillis(Long.getLong("drill.sim.latencyMillis", 0L)));
@@ -284,6 +285,13 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     /** The bot's DM channel with a member (type 1), opened if it was not yet; its id, for {@link #messages}. */
+    /** The member closes their DMs: the bot's messages there are refused with 50007, as Discord does. */
+    public void closeDms(String member) {
+        synchronized (world) {
+            world.closedDms.add(world.user(member).id());
+        }
+    }
+
     public String dmChannel(String member) {
         return world.members.dmChannel(world.user(member)).id();
     }

@@ -31,6 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class RestApi {
 
     private static final String PREFIX = "/api/v10/";
+    /** Member uploads (a command's attachment option), served as Discord's CDN would, without auth. */
+    static final String CDN = "/attachments/";
 
     private final SimWorld world;
     private final DiscordSpec spec;
@@ -156,6 +158,10 @@ final class RestApi {
         }
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getRawPath();
+        if (rawPath.startsWith(CDN)) {
+            serveUpload(exchange, rawPath.substring(CDN.length()));
+            return;
+        }
         String query = exchange.getRequestURI().getRawQuery();
         String path = rawPath.startsWith(PREFIX) ? rawPath.substring(PREFIX.length() - 1) : rawPath;
         byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -210,6 +216,27 @@ final class RestApi {
                 },
                 latency,
                 TimeUnit.NANOSECONDS);
+    }
+
+    /** GET attachments/{id}/{filename}: the bytes of a member's upload, or 404. */
+    private void serveUpload(HttpExchange exchange, String idAndName) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        String id = idAndName.split("/", 2)[0];
+        SimAttachment file;
+        synchronized (world) {
+            file = world.uploads.get(id);
+        }
+        if (file == null) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = file.bytes();
+        exchange.getResponseHeaders().set("Content-Type", file.contentType());
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void respond(HttpExchange exchange, Reply reply) throws IOException {
@@ -311,6 +338,13 @@ final class RestApi {
                 world.problem(method + " " + path + " (" + operation.operationId() + ") sent no body");
                 return Reply.of(400, error(50035, "Invalid Form Body"));
             }
+            if (operation.operationId().equals("create_dm")
+                    && json.path("recipient_id").isIntegralNumber()) {
+                // Discord takes a snowflake as a JSON integer too (JDA sends the recipient so); its spec
+                // documents only the string form.
+                ((ObjectNode) json)
+                        .put("recipient_id", json.path("recipient_id").asString());
+            }
             List<String> violations = spec.validate(operation, json);
             if (!violations.isEmpty()) {
                 world.problem(method + " " + path + " (" + operation.operationId() + ") violates the spec: "
@@ -347,6 +381,7 @@ final class RestApi {
             case "get_channel" -> world.botRest.getChannel(p.get("channel_id"));
             case "update_channel" -> world.botRest.updateChannel(p.get("channel_id"), json);
             case "create_message" -> world.botRest.createMessage(p.get("channel_id"), json);
+            case "create_dm" -> world.botRest.createDm(json);
             case "list_messages" -> world.botRest.listMessages(p.get("channel_id"), q);
             case "get_message" -> world.botRest.getMessage(p.get("channel_id"), p.get("message_id"));
             case "update_message" -> world.botRest.editMessage(p.get("channel_id"), p.get("message_id"), json);

@@ -58,6 +58,13 @@ final class SimWorld {
     final Map<String, SimChannel> dmChannels = new LinkedHashMap<>();
 
     final Map<String, SimMessage> messages = new LinkedHashMap<>();
+    /** Files members attached to commands, by attachment id, served under {@link #cdnBase}. */
+    final Map<String, SimAttachment> uploads = new LinkedHashMap<>();
+    /** Users whose DMs are closed to the bot (Discord answers 50007 to a message there). */
+    final Set<String> closedDms = new HashSet<>();
+    /** Where the simulated CDN serves member uploads: {@code <rest server>/attachments/}. */
+    volatile String cdnBase = "https://cdn.discord.local/attachments/";
+
     final Map<String, NonceUse> nonces = new LinkedHashMap<>();
     final Map<String, InteractionState> interactions = new LinkedHashMap<>();
     final Map<String, ArrayNode> commands = new LinkedHashMap<>();
