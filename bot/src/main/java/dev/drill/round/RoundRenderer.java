@@ -103,6 +103,9 @@ final class RoundRenderer {
                         false);
             }
         }
+        if (!recap.notes().isEmpty()) {
+            summary.addField("Also", lines(recap.notes(), line -> line), false);
+        }
         embeds.add(summary.build());
         if (recap.question() != null) {
             embeds.addAll(CoachingRenderer.coaching(recap.question()));

@@ -50,6 +50,7 @@ public final class RoundService {
     private final DrillMetrics metrics;
     private final RoundCatchUp catchUp;
     private final List<RoundMoment> moments;
+    private final List<RecapNote> notes;
     private final String instance = UUID.randomUUID().toString();
 
     RoundService(
@@ -64,7 +65,9 @@ public final class RoundService {
             Clock clock,
             DrillMetrics metrics,
             RoundCatchUp catchUp,
-            List<RoundMoment> moments) {
+            List<RoundMoment> moments,
+            List<RecapNote> notes) {
+        this.notes = List.copyOf(notes);
         this.catchUp = catchUp;
         this.moments = List.copyOf(moments);
         this.rounds = rounds;
@@ -417,7 +420,10 @@ public final class RoundService {
         Round round = found.get();
         boolean skipped = round.state() == RoundState.SKIPPED;
         Question question = bank.byId(round.questionId()).orElse(null);
-        Recap recap = new Recap(guild, round.thread(), date, question, skipped, scores.recap(guild, rounds.ref(round)));
+        List<String> lines = new java.util.ArrayList<>();
+        notes.forEach(note -> lines.addAll(note.lines(round)));
+        Recap recap = new Recap(
+                guild, round.thread(), date, question, skipped, scores.recap(guild, rounds.ref(round)), lines);
         try {
             publisher.close(new RoundPublisher.Closing(
                     guild, round.channel(), round.thread(), nonce("close", guild, date), recap));

@@ -79,6 +79,19 @@ public final class ScoreService {
         return new LeaderboardPage(period, label, read.top(), self, previousLabel, read.previousRanks());
     }
 
+    /**
+     * The first {@code size} of the board of one week ({@code 2026-W49}) or month ({@code 2026-12}): ties go to
+     * who reached the points first, as on every board.
+     */
+    public List<LeaderboardEntry> periodTop(long guild, BoardPeriod period, String label, int size) {
+        String board = switch (period) {
+            case WEEK -> Keys.boardWeek(guild, label);
+            case MONTH -> Keys.boardMonth(guild, label);
+            case ALL -> Keys.boardAllTime(guild);
+        };
+        return store.page(board, guild, 0, size).top();
+    }
+
     /** A member's points in each of the last {@link #PROGRESS_WEEKS} weeks and the days they answered a round. */
     public MemberProgress progress(long guild, long member) {
         LocalDate today = clock.instant().atZone(zoneOf(guild)).toLocalDate();

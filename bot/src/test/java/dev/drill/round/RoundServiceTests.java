@@ -75,7 +75,8 @@ class RoundServiceTests {
                 clock,
                 DrillMetrics.none(),
                 RoundCatchUp.NONE,
-                List.of(reminder, reveal));
+                List.of(reminder, reveal),
+                List.of());
     }
 
     private RoundAdmin admin() {
