@@ -49,7 +49,7 @@ class ChampionE2ETests {
         // AND in week 49 alice and bob both answer once, alice first
         SimChannel monday = drill.openRound(at0900("2040-12-03"));
         drill.as("alice").say(monday.id(), ANSWER);
-        drill.settleEvents();
+        drill.awaitGatewayHandled();
         drill.clock().advance(Duration.ofMinutes(5));
         drill.as("bob").say(monday.id(), ANSWER + " Bob's words.");
 
