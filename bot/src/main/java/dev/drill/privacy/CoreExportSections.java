@@ -98,9 +98,13 @@ class CoreExportSections {
                 data.put("seasons", store.seasons(guild));
                 return new Part(
                         data,
-                        boards.size() + (boards.size() == 1 ? " board" : " boards") + " (" + weeks + " weeks, " + months
-                                + " months, " + seasons + " archived seasons, all time) with names and points");
+                        count(boards.size(), "board") + " (" + count(weeks, "week") + ", " + count(months, "month")
+                                + ", " + count(seasons, "archived season") + ", all time) with names and points");
             }
         };
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

@@ -121,7 +121,7 @@ class DataRightsE2ETests {
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.content())
                 .startsWith("Here is what Drill keeps of this server: settings (")
-                .contains("; 1 round; 3 boards (1 weeks, 1 months, 0 archived seasons, all time) with names and points")
+                .contains("; 1 round; 3 boards (1 week, 1 month, 0 archived seasons, all time) with names and points")
                 .endsWith(". Only you see this file.");
         assertThat(reply.message().attachments())
                 .singleElement()
