@@ -1,5 +1,6 @@
 package dev.drill.champion;
 
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.SetupPart;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code clear:champion-role}) and {@code champion-period}. The role is checked before anything is saved:
  * Drill needs Manage Roles and a highest role above it.
  */
+@DiscordEdge
 @Component
 final class ChampionSetup implements SetupPart {
 

@@ -1,5 +1,6 @@
 package dev.drill.reminder;
 
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SetupPart;
 import dev.drill.guild.GuildSettings;
@@ -21,6 +22,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.springframework.stereotype.Component;
 
 /** The reminder's options of {@code /drill-admin setup}: {@code remind:<duration>} and {@code remind-ping}. */
+@DiscordEdge
 @Component
 final class ReminderSetup implements SetupPart {
 

@@ -93,8 +93,13 @@ class ChampionE2ETests {
         drill.restartBot();
         drill.tick();
 
-        // THEN nobody's roles changed again
+        // THEN nobody's roles changed again, and the week's later recaps say nothing of the champion
         assertThat(drill.sim().roleChanges()).hasSize(3);
+        SimChannel tuesday51 = drill.sim().threads(drill.dailyDrill()).stream()
+                .filter(t -> t.name().startsWith("Drill 2040-12-18"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(recapNotes(tuesday51, "2040-12-18")).isEmpty();
         assertThat(bob).isNotEqualTo(alice);
         drill.sim().assertNoProblems();
     }
