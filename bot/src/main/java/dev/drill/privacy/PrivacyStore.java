@@ -3,6 +3,7 @@ package dev.drill.privacy;
 import dev.drill.redis.Keys;
 import dev.drill.redis.LuaScripts;
 import dev.drill.redis.Store;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -161,15 +164,39 @@ class PrivacyStore {
         return deleted;
     }
 
-    /** Every key of the guild, sorted. */
+    /**
+     * Every key of the guild, sorted. On a Cluster they all sit in the slot of the guild's hash tag, so that
+     * slot's keys are read from its node (a plain SCAN would cover only one node of many); other guilds whose
+     * tag shares the slot are filtered out by the prefix.
+     */
     List<String> guildKeys(long guild) {
+        String pattern = Keys.guildPattern(guild);
+        String prefix = pattern.substring(0, pattern.length() - 1);
         TreeSet<String> keys = new TreeSet<>();
-        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions()
-                .match(Keys.guildPattern(guild))
-                .count(1000)
-                .build())) {
-            cursor.forEachRemaining(keys::add);
-        }
+        redis.execute((RedisCallback<Void>) connection -> {
+            if (connection instanceof RedisClusterConnection cluster) {
+                int slot = cluster.clusterGetSlotForKey(prefix.getBytes(StandardCharsets.UTF_8));
+                Long count = cluster.clusterCountKeysInSlot(slot);
+                if (count != null && count > 0) {
+                    for (byte[] key : cluster.clusterGetKeysInSlot(slot, count.intValue())) {
+                        String name = new String(key, StandardCharsets.UTF_8);
+                        if (name.startsWith(prefix)) {
+                            keys.add(name);
+                        }
+                    }
+                }
+            } else {
+                try (Cursor<byte[]> cursor = connection
+                        .keyCommands()
+                        .scan(ScanOptions.scanOptions()
+                                .match(pattern)
+                                .count(1000)
+                                .build())) {
+                    cursor.forEachRemaining(key -> keys.add(new String(key, StandardCharsets.UTF_8)));
+                }
+            }
+            return null;
+        });
         return new ArrayList<>(keys);
     }
 
