@@ -165,9 +165,9 @@ class PrivacyStore {
     }
 
     /**
-     * Every key of the guild, sorted. On a Cluster they all sit in the slot of the guild's hash tag, so that
-     * slot's keys are read from its node (a plain SCAN would cover only one node of many); other guilds whose
-     * tag shares the slot are filtered out by the prefix.
+     * Every key of the guild, sorted. On a Cluster they all sit in the slot of the guild's hash tag, so only
+     * that slot's keys are read (CLUSTER GETKEYSINSLOT on its node) instead of a SCAN over every node's whole
+     * keyspace; other guilds whose tag shares the slot are filtered out by the prefix.
      */
     List<String> guildKeys(long guild) {
         String pattern = Keys.guildPattern(guild);
