@@ -120,6 +120,34 @@ public final class Keys {
     /** The ids of a member's open suggestions, so one member cannot queue more than a few. */
     public static String openSuggestions(long guild, long member) {
         return guild(guild) + "own:open:" + member;
+    // ---------------------------------------------------------------- team: reminder, champion, data rights
+
+    /** The guild's champion role state: current holder, the last period awarded, and its recap line. */
+    public static String champion(long guild) {
+        return guild(guild) + "champion";
+    }
+
+    /** An archived all-time board of a season, by the season name an admin gave at the reset. */
+    public static String boardSeason(long guild, String season) {
+        return guild(guild) + "lb:s:" + season;
+    }
+
+    /** The guild's archived seasons: season name to the instant (epoch ms) it was archived. */
+    public static String seasons(long guild) {
+        return guild(guild) + "seasons";
+    }
+
+    /** A SCAN pattern matching every key of the guild (its hash tag), for export and deletion. */
+    public static String guildPattern(long guild) {
+        return PREFIX + "{g:" + guild + "}:*";
+    }
+
+    /**
+     * Guilds that removed Drill, by the epoch millisecond their data is to be deleted; global like
+     * {@link #due()}, never used inside a guild's script.
+     */
+    public static String departed() {
+        return PREFIX + "departed";
     }
 
     private static String guild(long guild) {

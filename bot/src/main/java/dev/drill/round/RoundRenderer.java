@@ -116,6 +116,9 @@ final class RoundRenderer {
                     "This question has no model answer: read the best answers above instead.",
                     false);
         }
+        if (!recap.notes().isEmpty()) {
+            summary.addField("Also", lines(recap.notes(), line -> line), false);
+        }
         embeds.add(summary.build());
         if (recap.question() != null) {
             embeds.addAll(CoachingRenderer.coaching(recap.question()));

@@ -61,6 +61,7 @@ public final class RoundService {
     private final RoundCatchUp catchUp;
     private final List<RoundMoment> moments;
     private final RoundLanes lanes;
+    private final List<RecapNote> notes;
     private final String instance = UUID.randomUUID().toString();
 
     RoundService(
@@ -76,8 +77,10 @@ public final class RoundService {
             DrillMetrics metrics,
             RoundCatchUp catchUp,
             List<RoundMoment> moments,
+            List<RecapNote> notes,
             RoundLanes lanes) {
         this.lanes = lanes;
+        this.notes = List.copyOf(notes);
         this.catchUp = catchUp;
         this.moments = List.copyOf(moments);
         this.rounds = rounds;
@@ -492,7 +495,10 @@ public final class RoundService {
         Round round = found.get();
         boolean skipped = round.state() == RoundState.SKIPPED;
         Question question = bank.byId(guild, round.questionId()).orElse(null);
-        Recap recap = new Recap(guild, round.thread(), date, question, skipped, scores.recap(guild, rounds.ref(round)));
+        List<String> lines = new java.util.ArrayList<>();
+        notes.forEach(note -> lines.addAll(note.lines(round)));
+        Recap recap = new Recap(
+                guild, round.thread(), date, question, skipped, scores.recap(guild, rounds.ref(round)), lines);
         RoundPublisher.Closing closing =
                 new RoundPublisher.Closing(guild, round.channel(), round.thread(), nonce("close", guild, date), recap);
         return call(() -> publisher.close(closing)).handle((ok, failure) -> {

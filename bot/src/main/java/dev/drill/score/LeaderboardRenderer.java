@@ -32,7 +32,7 @@ final class LeaderboardRenderer {
         return switch (page.period()) {
             case WEEK -> "Leaderboard · week " + page.label();
             case MONTH -> "Leaderboard · month " + page.label();
-            case ALL -> "Leaderboard · all time";
+            case ALL -> page.label().startsWith("season ") ? "Leaderboard · " + page.label() : "Leaderboard · all time";
         };
     }
 

@@ -79,6 +79,35 @@ public final class ScoreService {
         return new LeaderboardPage(period, label, read.top(), self, previousLabel, read.previousRanks());
     }
 
+    /**
+     * The first {@code size} of the board of one week ({@code 2026-W49}) or month ({@code 2026-12}): ties go to
+     * who reached the points first, as on every board.
+     */
+    public List<LeaderboardEntry> periodTop(long guild, BoardPeriod period, String label, int size) {
+        String board = switch (period) {
+            case WEEK -> Keys.boardWeek(guild, label);
+            case MONTH -> Keys.boardMonth(guild, label);
+            case ALL -> Keys.boardAllTime(guild);
+        };
+        return store.page(board, guild, 0, size).top();
+    }
+
+    /** The guild's archived seasons, oldest first. */
+    public List<String> seasons(long guild) {
+        return store.seasons(guild);
+    }
+
+    /** The top ten of an archived season's board, or empty when the guild has no season of that name. */
+    public Optional<LeaderboardPage> season(long guild, String name, long caller) {
+        if (!store.seasons(guild).contains(name)) {
+            return Optional.empty();
+        }
+        ScoreStore.BoardRead read = store.page(Keys.boardSeason(guild, name), guild, caller, PAGE_SIZE);
+        Optional<LeaderboardEntry> self =
+                read.caller().filter(c -> c.rank() > read.top().size());
+        return Optional.of(new LeaderboardPage(BoardPeriod.ALL, "season " + name, read.top(), self));
+    }
+
     /** A member's points in each of the last {@link #PROGRESS_WEEKS} weeks and the days they answered a round. */
     public MemberProgress progress(long guild, long member) {
         LocalDate today = clock.instant().atZone(zoneOf(guild)).toLocalDate();

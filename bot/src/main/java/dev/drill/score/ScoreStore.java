@@ -69,6 +69,24 @@ public final class ScoreStore {
         return rules;
     }
 
+    /**
+     * Drops what this process remembers of a member (their display name), after the member's data was
+     * removed: their next answer writes their name again.
+     */
+    public void forgetMember(long guild, long member) {
+        knownNames.remove(guild + ":" + member);
+    }
+
+    /** The guild's archived seasons, oldest first. */
+    public List<String> seasons(long guild) {
+        Map<Object, Object> all = redis.opsForHash().entries(Keys.seasons(guild));
+        return all.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(
+                        (a, b) -> Long.compare(Long.parseLong(a.toString()), Long.parseLong(b.toString()))))
+                .map(e -> e.getKey().toString())
+                .toList();
+    }
+
     /** Counts {@code message} as {@code member}'s answer in {@code round}, unless the script refuses. */
     public ScoreChange recordAnswer(
             RoundRef round, long message, long member, String name, String eventId, Instant at) {

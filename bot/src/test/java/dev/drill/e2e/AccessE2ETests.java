@@ -41,7 +41,7 @@ class AccessE2ETests {
     }
 
     @ParameterizedTest(name = "/drill-admin {0}")
-    @ValueSource(strings = {"setup", "config", "pause", "resume", "post-now", "skip"})
+    @ValueSource(strings = {"setup", "config", "pause", "resume", "post-now", "skip", "export", "season-reset"})
     @DisplayName("every /drill-admin subcommand is refused to a member without Manage Server; nothing changes")
     void adminSubcommandsRefused(String sub) {
         Optional<GuildSettings> before = settings();

@@ -80,6 +80,7 @@ class RoundServiceTests {
                 DrillMetrics.none(),
                 RoundCatchUp.NONE,
                 List.of(reminder, reveal),
+                List.of(),
                 new RoundLanes(4));
     }
 

@@ -305,4 +305,44 @@ final class BotRest {
         }
         return message;
     }
+
+    /**
+     * Gives ({@code add}) or takes a role: the bot needs Manage Roles and a role above it, as on Discord; a
+     * change is recorded ({@link RoleChange}) and dispatched as GUILD_MEMBER_UPDATE, a no-op change is not.
+     */
+    void memberRole(String guildId, String userId, String roleId, boolean add) {
+        synchronized (world) {
+            SimGuild guild = world.requireGuild(guildId);
+            if (world.guildsWithoutBot.contains(guildId)) {
+                throw DiscordError.missingAccess();
+            }
+            if ((world.fixture.botRolePermissions(guild) & SimWorld.MANAGE_ROLES) == 0) {
+                throw DiscordError.missingPermissions();
+            }
+            tools.jackson.databind.node.ObjectNode role = world.fixture.role(guild, roleId);
+            if (role == null) {
+                throw new DiscordError(404, 10011, "Unknown Role");
+            }
+            if (role.path("position").asInt() >= SimFixture.BOT_POSITION) {
+                throw DiscordError.missingPermissions(); // a role at or above the bot's highest
+            }
+            SimUser user = world.usersById.get(userId);
+            if (user == null) {
+                throw new DiscordError(404, 10007, "Unknown Member");
+            }
+            java.util.Set<String> roles =
+                    world.memberRoles.computeIfAbsent(guildId + "/" + userId, k -> new java.util.LinkedHashSet<>());
+            boolean changed = add ? roles.add(roleId) : roles.remove(roleId);
+            if (!changed) {
+                return;
+            }
+            RoleChange change = new RoleChange(
+                    guildId, userId, user.name(), roleId, role.path("name").asString(), add, world.clock.instant());
+            world.roleChanges.add(change);
+            tools.jackson.databind.node.ObjectNode member = world.payloads.memberJson(guild, user, true);
+            member.put("guild_id", guildId);
+            world.dispatch("GUILD_MEMBER_UPDATE", member, guildId);
+            world.roleListeners.forEach(listener -> listener.accept(change));
+        }
+    }
 }

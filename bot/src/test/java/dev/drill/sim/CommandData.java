@@ -169,13 +169,14 @@ final class CommandData {
         }
     }
 
-    /** A role by id, or by a fixture name: everyone, lead (Team Lead), drill (the bot's role). */
+    /** A role by id, or by a fixture name: everyone, lead (Team Lead), drill (the bot's role), champion. */
     private JsonNode resolveRole(String nameOrId, ObjectNode resolved) {
         requireGuild("role");
         String roleId = switch (nameOrId.replaceFirst("^@", "").toLowerCase()) {
             case "everyone" -> guild.everyoneRoleId();
             case "team lead", "lead" -> guild.leadRoleId();
             case "drill" -> guild.botRoleId();
+            case "champion" -> guild.championRoleId();
             default -> nameOrId;
         };
         JsonNode role = world.fixture

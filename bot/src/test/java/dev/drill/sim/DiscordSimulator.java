@@ -214,6 +214,36 @@ public final class DiscordSimulator implements AutoCloseable {
         world.fixture.removeBotFrom(guild.id());
     }
 
+    /** The bot is back in a guild that removed it: GUILD_CREATE to its sessions, and its REST calls work again. */
+    public void addBotBack(SimGuild guild) {
+        synchronized (world) {
+            world.guildsWithoutBot.remove(guild.id());
+            if (world.gateway() != null) {
+                world.gateway().guildJoined(guild.id());
+            }
+        }
+    }
+
+    /** Grants the bot's role more permission bits (e.g. {@link #MANAGE_ROLES}): GUILD_ROLE_UPDATE. */
+    public void grantBot(SimGuild guild, long permissionBits) {
+        world.fixture.grantBot(guild, permissionBits);
+    }
+
+    /** Manage Roles, the permission to give and take roles below the bot's own. */
+    public static final long MANAGE_ROLES = SimWorld.MANAGE_ROLES;
+
+    /** The roles the bot gave and took, in order. */
+    public List<RoleChange> roleChanges() {
+        synchronized (world) {
+            return List.copyOf(world.roleChanges);
+        }
+    }
+
+    /** Called with each role the bot gives or takes, on the simulator's thread. */
+    public void onRoleChange(Consumer<RoleChange> listener) {
+        world.roleListeners.add(listener);
+    }
+
     /** CHANNEL_DELETE (THREAD_DELETE for a thread), then 404 Unknown Channel (10003) on its routes. */
     public void deleteChannel(String channelId) {
         world.fixture.deleteChannel(channelId);

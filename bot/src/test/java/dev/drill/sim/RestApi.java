@@ -385,6 +385,10 @@ final class RestApi {
             case "list_messages" -> world.botRest.listMessages(p.get("channel_id"), q);
             case "get_message" -> world.botRest.getMessage(p.get("channel_id"), p.get("message_id"));
             case "update_message" -> world.botRest.editMessage(p.get("channel_id"), p.get("message_id"), json);
+            case "add_guild_member_role", "delete_guild_member_role" -> {
+                world.botRest.memberRole(p.get("guild_id"), p.get("user_id"), p.get("role_id"), method.equals("PUT"));
+                yield null;
+            }
             case "delete_message" -> {
                 world.botRest.deleteMessage(p.get("channel_id"), p.get("message_id"));
                 yield null;

@@ -84,6 +84,7 @@ final class SimFixture {
                     world.ids.next(),
                     world.ids.next(),
                     world.ids.next(),
+                    world.ids.next(),
                     world.ids.next());
             world.guilds.put(guildId, guild);
             world.channels.put(
@@ -140,21 +141,58 @@ final class SimFixture {
         ArrayNode roles = Json.array();
         roles.add(Payloads.role(guild.everyoneRoleId(), "@everyone", EVERYONE_PERMISSIONS, 0, null));
         roles.add(Payloads.role(guild.leadRoleId(), "Team Lead", MANAGE_GUILD, 1, null));
-        roles.add(Payloads.role(guild.botRoleId(), "Drill", BOT_PERMISSIONS, 2, world.bot.id()));
+        roles.add(Payloads.role(guild.championRoleId(), "Champion", 0, CHAMPION_POSITION, null));
+        roles.add(Payloads.role(guild.botRoleId(), "Drill", botRolePermissions(guild), BOT_POSITION, world.bot.id()));
         return roles;
+    }
+
+    static final int CHAMPION_POSITION = 2;
+    static final int BOT_POSITION = 3;
+
+    /** The bot's role: the invite's permissions and what a test granted it since ({@link #grantBot}). */
+    long botRolePermissions(SimGuild guild) {
+        return BOT_PERMISSIONS | world.botRoleExtra.getOrDefault(guild.id(), 0L);
+    }
+
+    /** Grants the bot's role more permissions (Manage Roles for the champion), as an admin would: GUILD_ROLE_UPDATE. */
+    void grantBot(SimGuild guild, long permissions) {
+        synchronized (world) {
+            world.botRoleExtra.merge(guild.id(), permissions, (a, b) -> a | b);
+            ObjectNode payload = Json.object();
+            payload.put("guild_id", guild.id());
+            payload.set(
+                    "role",
+                    Payloads.role(guild.botRoleId(), "Drill", botRolePermissions(guild), BOT_POSITION, world.bot.id()));
+            world.dispatch("GUILD_ROLE_UPDATE", payload, guild.id());
+        }
+    }
+
+    /** A role's name and position in the fixture's guild, or null for a role it does not have. */
+    ObjectNode role(SimGuild guild, String roleId) {
+        return roles(guild)
+                .valueStream()
+                .filter(r -> r.path("id").asString().equals(roleId))
+                .map(r -> (ObjectNode) r)
+                .findFirst()
+                .orElse(null);
     }
 
     List<String> rolesOf(SimGuild guild, SimUser user) {
         if (user.equals(world.bot)) {
             return List.of(guild.botRoleId());
         }
-        return user.name().equals("admin") ? List.of(guild.leadRoleId()) : List.of();
+        List<String> roles = new java.util.ArrayList<>();
+        if (user.name().equals("admin")) {
+            roles.add(guild.leadRoleId());
+        }
+        roles.addAll(world.memberRoles.getOrDefault(guild.id() + "/" + user.id(), java.util.Set.of()));
+        return roles;
     }
 
     /** A member's guild-wide permissions, as sent in an interaction's member.permissions. */
     long permissionsOf(SimGuild guild, SimUser user) {
         if (user.equals(world.bot)) {
-            return EVERYONE_PERMISSIONS | BOT_PERMISSIONS;
+            return EVERYONE_PERMISSIONS | botRolePermissions(guild);
         }
         return user.name().equals("admin") ? EVERYONE_PERMISSIONS | MANAGE_GUILD : EVERYONE_PERMISSIONS;
     }
@@ -162,7 +200,7 @@ final class SimFixture {
     /** The bot's permissions in a channel: its roles, then its member overwrite (a thread uses its parent's). */
     long botPermissionsIn(SimChannel channel) {
         SimChannel holder = channel.isThread() ? world.channels.get(channel.parentId()) : channel;
-        long base = EVERYONE_PERMISSIONS | BOT_PERMISSIONS;
+        long base = EVERYONE_PERMISSIONS | botRolePermissions(world.guilds.get(holder.guildId()));
         return (base & ~holder.botDeny()) | holder.botAllow();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ final class SimWorld {
     static final long EMBED_LINKS = 1L << 14;
     static final long READ_MESSAGE_HISTORY = 1L << 16;
     static final long USE_APPLICATION_COMMANDS = 1L << 31;
+    static final long MANAGE_ROLES = 1L << 28;
     static final long MANAGE_THREADS = 1L << 34;
     static final long CREATE_PUBLIC_THREADS = 1L << 35;
     static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
@@ -73,6 +75,14 @@ final class SimWorld {
     final List<String> problems = new ArrayList<>();
     /** Copy-on-write because tests register listeners from their own thread, outside the monitor. */
     final List<Consumer<SimMessage>> botMessageListeners = new CopyOnWriteArrayList<>();
+    /** Roles the bot gave members, by {@code <guild>/<user>}. */
+    final Map<String, Set<String>> memberRoles = new HashMap<>();
+    /** Permissions granted to the bot's role beyond its invite's, by guild. */
+    final Map<String, Long> botRoleExtra = new HashMap<>();
+    /** Every role the bot gave or took, in order. */
+    final List<RoleChange> roleChanges = new ArrayList<>();
+
+    final List<Consumer<RoleChange>> roleListeners = new CopyOnWriteArrayList<>();
 
     private Gateway gateway;
     private MemberEvent lastMemberEvent;

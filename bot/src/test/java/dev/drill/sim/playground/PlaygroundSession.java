@@ -10,6 +10,7 @@ import dev.drill.reconcile.Reconciler;
 import dev.drill.redis.Keys;
 import dev.drill.sim.Actor;
 import dev.drill.sim.DiscordSimulator;
+import dev.drill.sim.RoleChange;
 import dev.drill.sim.SimAttachment;
 import dev.drill.sim.SimChannel;
 import dev.drill.sim.SimGuild;
@@ -70,6 +71,7 @@ final class PlaygroundSession implements AutoCloseable {
     private final SimNaming naming = new SimNaming();
     private final MessageRenderer renderer = new MessageRenderer(naming);
     private final Queue<SimMessage> announced = new ConcurrentLinkedQueue<>();
+    private final Queue<RoleChange> roleChanges = new ConcurrentLinkedQueue<>();
     /** Bot messages in the order they were first sent, to find the latest one with a button. */
     private final Map<String, Boolean> botMessages = new LinkedHashMap<>();
     /** Who caused each interaction: an ephemeral reply is visible to that member only. */
@@ -94,6 +96,10 @@ final class PlaygroundSession implements AutoCloseable {
         this.channelId = guild.dailyDrillId();
         this.clockShown = harness.clock().instant();
         sim.onBotMessage(announced::add);
+        sim.onRoleChange(roleChanges::add);
+        // The playground's Drill may give the Champion role (below its own), as an admin who set a champion
+        // role would have allowed.
+        sim.grantBot(guild, DiscordSimulator.MANAGE_ROLES);
     }
 
     /** Starts Redis, the simulator and the bot at {@link BotHarness#START}, with repeatable practice picks. */
@@ -410,6 +416,10 @@ final class PlaygroundSession implements AutoCloseable {
 
     private void print() {
         zone = currentZone().orElse(zone);
+        for (RoleChange change = roleChanges.poll(); change != null; change = roleChanges.poll()) {
+            showClock(change.at());
+            out.println("[roles] " + change.memberName() + " " + (change.added() ? "+" : "-") + change.roleName());
+        }
         for (SimMessage message = announced.poll(); message != null; message = announced.poll()) {
             botMessages.putIfAbsent(message.id(), Boolean.TRUE);
             showClock(message.editedTimestamp() != null ? message.editedTimestamp() : message.timestamp());
@@ -562,6 +572,9 @@ final class PlaygroundSession implements AutoCloseable {
             }
             if (id.equals(guild.leadRoleId())) {
                 return "Team Lead";
+            }
+            if (id.equals(guild.championRoleId())) {
+                return "Champion";
             }
             return id.equals(guild.botRoleId()) ? "Drill" : "unknown-role";
         }

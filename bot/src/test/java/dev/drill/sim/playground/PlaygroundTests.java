@@ -126,6 +126,38 @@ class PlaygroundTests {
     }
 
     @Test
+    @DisplayName("team.drill: one reminder, the Champion role given and moved ([roles] lines, recap lines), forget-me"
+            + " closing up the board, export listing what the file holds")
+    void team() throws IOException {
+        Run run;
+        try (InputStream script = getClass().getResourceAsStream("/playground/team.drill")) {
+            run = run(new BufferedReader(new InputStreamReader(script, StandardCharsets.UTF_8)), false);
+        }
+
+        String transcript = run.transcript();
+        assertThat(run.status()).as(transcript).isEqualTo(Playground.OK);
+        assertThat(transcript)
+                .contains("  Champion: @Champion, the #1 of each week\n  Reminder: 2h before the close, no ping\n")
+                .contains("> advance 22h\n-- Tue 2040-12-04 07:00 CET (06:00 UTC)\n[#daily-drill › Drill 2040-12-03 ·"
+                        + " fundamentals] Drill: ⏰ This round closes in 2 hours; 2 answers so far.\n")
+                .contains("[roles] alice +Champion\n")
+                .contains("  Also: 🏆 Alice was #1 of week 2040-W49 with 10 points and now holds @Champion.\n")
+                .contains("[roles] alice -Champion\n[roles] bob +Champion\n")
+                .contains("  Also: 🏆 Bob was #1 of week 2040-W50 with 11 points and now holds @Champion, taken from"
+                        + " @alice.\n")
+                .contains("Drill (only you): Done: I removed your points on 4 boards, your streak and counters, your"
+                        + " name, 2 answer records and the days you answered.")
+                .contains("> /drill leaderboard period:all\n")
+                .contains("Drill (only you): Here is what Drill keeps of this server: settings (")
+                .contains("[file drill-export-")
+                .doesNotContain("! ");
+        // Exactly one reminder per round: the first round's, and none for rounds jumped over.
+        assertThat(transcript.split("⏰", -1)).hasSize(2);
+        String board = transcript.substring(transcript.indexOf("> /drill leaderboard period:all"));
+        assertThat(board).contains("🥇 Alice · 10 pts").doesNotContain("Bob ·");
+    }
+
+    @Test
     @DisplayName("away.drill: what members did while the bot was stopped, and after Redis was killed, all counts")
     void away() throws IOException {
         Run run;
