@@ -66,6 +66,13 @@ public final class DiscordGateway implements SmartLifecycle {
     static final List<GatewayIntent> INTENTS =
             List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGE_REACTIONS);
 
+    /**
+     * The intents of a bot run with {@code drill.discord.message-content=false}: without the privileged one,
+     * Discord blanks what members write, so answers come through the Answer button.
+     */
+    static final List<GatewayIntent> INTENTS_WITHOUT_CONTENT =
+            List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS);
+
     private final DrillProperties.Discord settings;
     private final ObjectProvider<CommandRegistry> registry;
     private final ObjectProvider<EventListener> listeners;
@@ -204,7 +211,8 @@ public final class DiscordGateway implements SmartLifecycle {
     }
 
     private JDABuilder builder(CloseCodeWatcher closeCode) {
-        JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS)
+        JDABuilder builder = JDABuilder.createLight(
+                        settings.token(), settings.readsMessages() ? INTENTS : INTENTS_WITHOUT_CONTENT)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(timer))

@@ -36,9 +36,13 @@ final class RoundDiscord implements RoundPublisher {
 
     private final PointsRules rules;
 
-    RoundDiscord(DiscordGateway gateway, PointsRules rules) {
+    /** At most one: the answer feature's Answer button and wording (none: answers are thread replies). */
+    private final List<AnswerInvitation> invitations;
+
+    RoundDiscord(DiscordGateway gateway, PointsRules rules, List<AnswerInvitation> invitations) {
         this.gateway = gateway;
         this.rules = rules;
+        this.invitations = List.copyOf(invitations);
     }
 
     @Override
@@ -54,7 +58,10 @@ final class RoundDiscord implements RoundPublisher {
             throw new ChannelUnavailable("I lack " + ChannelPermissions.names(missing) + " in #" + channel.getName());
         }
         try {
-            return channel.sendMessage(RoundRenderer.question(post, rules))
+            Optional<AnswerInvitation.Invitation> invitation = invitations.stream()
+                    .flatMap(i -> i.invitation(post.guild(), post.date(), post.closes()).stream())
+                    .findFirst();
+            return channel.sendMessage(RoundRenderer.question(post, rules, invitation))
                     .setNonce(post.nonce())
                     .complete()
                     .getIdLong();
