@@ -83,7 +83,7 @@ final class AnswerButton implements ButtonHandler {
                 .build();
         String label = ids.get().reveal().isPresent()
                 ? "Your answer (hidden until the reveal)"
-                : "Your answer (posted in the thread with your name)";
+                : "Your answer (posted with your name)";
         event.replyModal(Modal.create(ButtonHandler.customId(FORM, String.join(":", args)), "Your answer")
                         .addComponents(Label.of(label, answer))
                         .build())
