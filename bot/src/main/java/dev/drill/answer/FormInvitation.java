@@ -39,7 +39,7 @@ final class FormInvitation implements AnswerInvitation {
                 : Optional.empty();
         String write = "Press **Answer** below and write your answer (" + rules.minAnswerChars() + "+ characters, +"
                 + rules.answer() + "), instead of replying in the thread. ";
-        String text = reveal.map(at -> write + "Answers stay hidden until "
+        String text = reveal.map(at -> write + "Answers stay hidden until the reveal "
                         + "<t:" + at.getEpochSecond() + ":R>; then I post them all in the thread, and 👍 on the ones"
                         + " you find best counts until the close. Until the reveal, pressing Answer again replaces"
                         + " yours.")

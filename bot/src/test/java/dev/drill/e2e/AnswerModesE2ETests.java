@@ -222,7 +222,8 @@ class AnswerModesE2ETests {
         AtomicBoolean armed = new AtomicBoolean(true);
         drill.sim().onBotMessage(m -> {
             if (m.channelId().equals(thread.id()) && armed.getAndSet(false)) {
-                drill.sim().failNext("POST", "/channels/" + thread.id() + "/messages", 1, RestFault.missingPermissions());
+                drill.sim()
+                        .failNext("POST", "/channels/" + thread.id() + "/messages", 1, RestFault.missingPermissions());
             }
         });
 
