@@ -52,7 +52,8 @@ final class AnswerModeSetup implements SetupPart {
                                 "How members answer: thread replies (default), an Answer form, or blind until the reveal")
                         .addChoice("thread", AnswerMode.THREAD.id())
                         .addChoice("modal", AnswerMode.MODAL.id())
-                        .addChoice("blind", AnswerMode.BLIND.id()),
+                        .addChoice("blind", AnswerMode.BLIND.id())
+                        .setMaxLength(10),
                 new OptionData(
                                 OptionType.STRING,
                                 REVEAL,
