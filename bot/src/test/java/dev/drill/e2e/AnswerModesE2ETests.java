@@ -135,12 +135,28 @@ class AnswerModesE2ETests {
                 .untilAsserted(() -> assertThat(allTime("alice")).startsWith("11"));
         assertThat(allTime("bob")).startsWith("0");
 
+        // AND How did I do? reads the answer she gave in the form
+        SimResponse feedback = drill.awaitAnswer(drill.as("alice").click(post, "drill:feedback:2040-12-03"));
+        assertThat(feedback.message().embeds().toString()).contains("How did I do? · 2040-12-03", "mentions **");
+
+        // AND a moderator cannot award the answer the bot posted for them, but can award alice's, by her name (+5)
+        answer("admin", post, LONG + "The admin's own.");
+        SimMessage own = postedAnswers(thread).get(1);
+        assertThat(drill.awaitAnswer(drill.as("admin").messageCommand("Award best answer", own))
+                        .content())
+                .contains("You cannot award your own answer");
+        SimResponse award = drill.awaitAnswer(drill.as("admin").messageCommand("Award best answer", answers.get(0)));
+        assertThat(award.content()).contains("best answer");
+        drill.awaitBotMessage(thread.id(), m -> m.content().contains("Best answer of this round, by Alice"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(allTime("alice")).startsWith("16"));
+
         // WHEN the round closed, the button says so instead of opening the form
         drill.clock(MONDAY_0900.plus(Duration.ofDays(1)));
         SimResponse closed = drill.awaitAnswer(drill.as("carol").click(post, answerButton(post)));
         assertThat(closed.ephemeral()).isTrue();
         assertThat(closed.content()).contains("This round is closed");
-        assertThat(allTime("alice")).startsWith("11");
+        assertThat(allTime("alice")).startsWith("16");
         drill.sim().assertNoProblems();
     }
 
@@ -191,13 +207,13 @@ class AnswerModesE2ETests {
         drill.advance(Duration.ofMinutes(1));
         assertThat(postedAnswers(thread)).hasSize(2);
 
-        // WHEN carol votes for alice before the close, and bob after it
+        // WHEN carol votes for alice before the close, and alice for bob after it
         drill.as("carol").react(answers.get(0), THUMBS_UP);
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> assertThat(allTime("alice")).startsWith("11"));
         drill.clock(MONDAY_0900.plus(Duration.ofDays(1)));
         drill.awaitBotMessage(thread.id(), m -> m.embedTitles().contains("Round closed · 2040-12-03"));
-        drill.as("otherbot").react(answers.get(1), THUMBS_UP);
+        drill.as("alice").react(answers.get(1), THUMBS_UP);
         drill.sim().channel(thread.id()).ifPresent(t -> assertThat(t.locked()).isTrue());
         drill.awaitGatewayHandled();
 
