@@ -262,6 +262,27 @@ class AnswerModesE2ETests {
     }
 
     @Test
+    @DisplayName("blind: a bot away at the reveal reveals at the close, before the recap, which counts the answers")
+    void closeRevealsFirst() {
+        setUp("blind");
+        SimChannel thread = drill.openRound(MONDAY_0900);
+        answer("alice", post(thread), LONG + "Alice, blind.");
+
+        // WHEN the next tick comes only at the close (the bot was away at the reveal)
+        drill.clock(MONDAY_0900.plus(Duration.ofDays(1)));
+
+        // THEN her answer is posted before the recap, and the recap counts it
+        SimMessage recap =
+                drill.awaitBotMessage(thread.id(), m -> m.embedTitles().contains("Round closed · 2040-12-03"));
+        List<SimMessage> answers = postedAnswers(thread);
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0).embedDescriptions()).containsExactly(LONG + "Alice, blind.");
+        assertThat(Long.parseLong(answers.get(0).id())).isLessThan(Long.parseLong(recap.id()));
+        assertThat(recap.embeds().toString()).contains("Answers", "1");
+        assertThat(allTime("alice")).startsWith("10");
+    }
+
+    @Test
     @DisplayName("without the Message Content intent, setup refuses answers:thread and says why; the form works")
     void withoutMessageContent() {
         // GIVEN a bot run with drill.discord.message-content=false against an app without the intent
