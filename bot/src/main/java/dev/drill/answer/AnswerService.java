@@ -28,16 +28,32 @@ public final class AnswerService {
     private final Clock clock;
     private final DrillMetrics metrics;
 
+    /** The guild's answer mode and who wrote the bot's form posts; null where only thread answers exist. */
+    private final AnswerForms forms;
+
     /** 2015-01-01T00:00:00Z, the epoch of Discord's snowflake ids. */
     private static final long DISCORD_EPOCH_MILLIS = 1_420_070_400_000L;
 
+    /** Thread answers only, as before answer modes existed (tests of scoring that need no modes). */
     public AnswerService(
             RoundDirectory rounds, ScoreStore store, ScoreRetryQueue writes, Clock clock, DrillMetrics metrics) {
+        this(rounds, store, writes, clock, metrics, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AnswerService(
+            RoundDirectory rounds,
+            ScoreStore store,
+            ScoreRetryQueue writes,
+            Clock clock,
+            DrillMetrics metrics,
+            AnswerForms forms) {
         this.rounds = rounds;
         this.store = store;
         this.writes = writes;
         this.clock = clock;
         this.metrics = metrics;
+        this.forms = forms;
     }
 
     /** A new message: the member's answer if it is their first qualifying one in an open round. */
@@ -109,13 +125,34 @@ public final class AnswerService {
                 message.guild(),
                 message.threadId(),
                 sentAt(message.messageId()),
-                round -> countAnswer(store.recordAnswer(
-                        round,
-                        message.messageId(),
-                        message.authorId(),
-                        message.authorName(),
-                        EventIds.created(message.messageId()),
-                        at)));
+                round -> threadAnswersCount(round)
+                        ? countAnswer(store.recordAnswer(
+                                round,
+                                message.messageId(),
+                                message.authorId(),
+                                message.authorName(),
+                                EventIds.created(message.messageId()),
+                                at))
+                        : ScoreChange.NONE);
+    }
+
+    /**
+     * Whether a thread message can be an answer in this guild: not where members answer with the Answer
+     * button (modal, blind), where the thread is for the posted answers and talk about them. Read in the
+     * queued write, so a Redis blip delays the check like the write.
+     */
+    private boolean threadAnswersCount(RoundRef round) {
+        return forms == null || forms.cachedMode(round.guild()) == AnswerMode.THREAD;
+    }
+
+    /**
+     * Counts an answer given with the Answer button, now: {@code message} is the bot's post of it in the
+     * round's thread, and its event id is derived from that message, so posting it again (a retried form, a
+     * reveal retried after a failure) scores it once. Throws when Redis fails: the caller retries.
+     */
+    ScoreChange recordFormAnswer(RoundRef round, long message, long member, String name) {
+        return countAnswer(
+                store.recordAnswer(round, message, member, name, EventIds.created(message), clock.instant()));
     }
 
     private Event editEvent(ThreadMessage message, Instant editedAt) {
@@ -130,8 +167,15 @@ public final class AnswerService {
                 message.threadId(),
                 edited,
                 qualifies(message)
-                        ? round -> countAnswer(store.recordAnswer(
-                                round, message.messageId(), message.authorId(), message.authorName(), eventId, at))
+                        ? round -> threadAnswersCount(round)
+                                ? countAnswer(store.recordAnswer(
+                                        round,
+                                        message.messageId(),
+                                        message.authorId(),
+                                        message.authorName(),
+                                        eventId,
+                                        at))
+                                : ScoreChange.NONE
                         : round -> store.withdraw(round, message.messageId(), eventId, at));
     }
 
@@ -178,10 +222,20 @@ public final class AnswerService {
      * @param awarderId who chose it
      */
     public AwardOutcome awardBest(long guild, long threadId, long messageId, long authorId, long awarderId) {
-        if (authorId == awarderId) {
+        if (authorId == awarderId || formAuthor(guild, threadId, messageId) == awarderId) {
             return AwardOutcome.OWN_ANSWER;
         }
         return award(guild, threadId, messageId);
+    }
+
+    /** The member whose form answer the bot posted as {@code messageId}, or 0 (not a form answer). */
+    long formAuthor(long guild, long threadId, long messageId) {
+        if (forms == null) {
+            return 0;
+        }
+        return rounds.byThread(guild, threadId)
+                .map(round -> forms.memberOf(guild, round.date(), messageId).orElse(0))
+                .orElse(0L);
     }
 
     /**

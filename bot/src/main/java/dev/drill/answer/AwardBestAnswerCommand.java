@@ -67,11 +67,23 @@ final class AwardBestAnswerCommand implements MessageCommand {
             case ALREADY_AWARDED -> Replies.ephemeral(event, ALREADY_AWARDED);
             case AWARDED -> {
                 Replies.ephemeral(event, AWARDED);
-                target.reply(publicNote(target.getAuthor().getEffectiveName()))
+                target.reply(publicNote(authorName(target)))
                         .mentionRepliedUser(false)
                         .queue();
             }
         }
+    }
+
+    /** Who wrote the answer: for one the bot posted from the Answer button's form, the name on its embed. */
+    private static String authorName(Message target) {
+        boolean posted =
+                target.getAuthor().getIdLong() == target.getJDA().getSelfUser().getIdLong()
+                        && !target.getEmbeds().isEmpty()
+                        && target.getEmbeds().get(0).getAuthor() != null
+                        && target.getEmbeds().get(0).getAuthor().getName() != null;
+        return posted
+                ? target.getEmbeds().get(0).getAuthor().getName()
+                : target.getAuthor().getEffectiveName();
     }
 
     static String publicNote(String authorName) {

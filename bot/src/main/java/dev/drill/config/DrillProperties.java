@@ -23,15 +23,24 @@ public record DrillProperties(
     /**
      * How the bot reaches Discord. The URLs are only overridden to point at the local simulator;
      * {@code loginRetry} is the first wait after Discord could not be reached (doubling up to a minute).
+     * {@code messageContent} false runs without the privileged Message Content intent: members then answer
+     * with the Answer button only (the bot cannot read what they write in threads).
      */
-    public record Discord(String token, String restUrl, String gatewayUrl, Duration loginRetry) {
+    public record Discord(
+            String token, String restUrl, String gatewayUrl, Duration loginRetry, Boolean messageContent) {
         public Discord {
+            messageContent = messageContent == null || messageContent;
             token = token == null ? "" : token.strip();
             restUrl = blankToNull(restUrl);
             gatewayUrl = blankToNull(gatewayUrl);
             loginRetry = loginRetry == null || loginRetry.isNegative() || loginRetry.isZero()
                     ? Duration.ofSeconds(1)
                     : loginRetry;
+        }
+
+        /** Whether the bot asks for the Message Content intent and can read answers in threads. */
+        public boolean readsMessages() {
+            return messageContent;
         }
 
         public boolean hasToken() {
@@ -42,7 +51,7 @@ public record DrillProperties(
         @Override
         public String toString() {
             return "Discord[token=" + (hasToken() ? "(set)" : "(not set)") + ", restUrl=" + restUrl + ", gatewayUrl="
-                    + gatewayUrl + ", loginRetry=" + loginRetry + "]";
+                    + gatewayUrl + ", loginRetry=" + loginRetry + ", messageContent=" + messageContent + "]";
         }
     }
 

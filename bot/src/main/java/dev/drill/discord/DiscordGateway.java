@@ -74,6 +74,13 @@ public final class DiscordGateway implements SmartLifecycle {
     static final List<GatewayIntent> INTENTS =
             List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGE_REACTIONS);
 
+    /**
+     * The intents of a bot run with {@code drill.discord.message-content=false}: without the privileged one,
+     * Discord blanks what members write, so answers come through the Answer button.
+     */
+    static final List<GatewayIntent> INTENTS_WITHOUT_CONTENT =
+            List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS);
+
     private final DrillProperties.Discord settings;
     private final ObjectProvider<CommandRegistry> registry;
     private final ObjectProvider<EventListener> listeners;
@@ -253,7 +260,8 @@ public final class DiscordGateway implements SmartLifecycle {
     }
 
     private DefaultShardManagerBuilder builder(CloseCodeWatcher closeCode) {
-        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(
+                        settings.token(), settings.readsMessages() ? INTENTS : INTENTS_WITHOUT_CONTENT)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setHttpClientBuilder(new OkHttpClient.Builder()

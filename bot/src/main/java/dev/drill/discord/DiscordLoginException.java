@@ -10,7 +10,9 @@ public final class DiscordLoginException extends RuntimeException {
     static final String INTENT_MISSING = "Discord refused the connection (close code 4014, disallowed intents):"
             + " Drill reads answers in threads and needs the Message Content intent. Open"
             + " https://discord.com/developers/applications, choose the application, Bot → Privileged Gateway"
-            + " Intents, turn on MESSAGE CONTENT INTENT, save, and start Drill again.";
+            + " Intents, turn on MESSAGE CONTENT INTENT, save, and start Drill again; or run without it"
+            + " (DRILL_DISCORD_MESSAGE_CONTENT=false) and let members answer with the Answer button"
+            + " (/drill-admin setup answers:modal).";
 
     DiscordLoginException(String sentence) {
         super(sentence, null, false, false);

@@ -92,9 +92,22 @@ final class FeedbackCommand implements SlashCommand {
                                 CoachingRenderer.feedback(
                                         found.round().date(),
                                         found.round().open(),
-                                        feedback.judge(found, message.getContentRaw()))),
+                                        feedback.judge(found, answerText(message)))),
                         error -> Replies.ephemeral(
                                 event, "Your answer is no longer in the thread, so there is nothing to" + " compare."));
+    }
+
+    /**
+     * The answer's text: the member's message, or, for an answer given with the Answer button, the embed the
+     * bot posted it in (the bot's own message, so readable without the Message Content intent too).
+     */
+    static String answerText(net.dv8tion.jda.api.entities.Message message) {
+        if (message.getAuthor().getIdLong() == message.getJDA().getSelfUser().getIdLong()
+                && !message.getEmbeds().isEmpty()
+                && message.getEmbeds().get(0).getDescription() != null) {
+            return message.getEmbeds().get(0).getDescription();
+        }
+        return message.getContentRaw();
     }
 
     /** The "How did I do?" button on a round's post; it carries the round's date. */

@@ -148,6 +148,29 @@ public final class Keys {
      */
     public static String departed() {
         return PREFIX + "departed";
+    // How members answer (answer.AnswerForms): the guild's answer mode and reveal, a round's form answers and
+    // the blind answers waiting for their reveal.
+
+    /** The guild's answer settings: {@code mode} (thread, modal, blind) and {@code reveal} (seconds before close). */
+    public static String answerSettings(long guild) {
+        return guild(guild) + "answering";
+    }
+
+    /**
+     * A round's answers given with the Answer button: {@code m:<member>} to the message the bot posted for
+     * them, {@code p:<message>} back to the member.
+     */
+    public static String formAnswers(long guild, String date) {
+        return guild(guild) + "forms:" + date;
+    }
+
+    /**
+     * A round's blind answers until their reveal: {@code t:<member>} the text, {@code n:<member>} the name (both
+     * deleted once posted), {@code o:<member>} the order of first submission, {@code revealed} once the reveal
+     * began. The one key where Redis holds what members wrote.
+     */
+    public static String blindAnswers(long guild, String date) {
+        return guild(guild) + "blind:" + date;
     }
 
     private static String guild(long guild) {

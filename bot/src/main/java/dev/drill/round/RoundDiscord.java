@@ -44,10 +44,14 @@ final class RoundDiscord implements RoundPublisher {
     private final DiscordPacer pacer;
     private final PointsRules rules;
 
-    RoundDiscord(DiscordGateway gateway, DiscordPacer pacer, PointsRules rules) {
+    /** At most one: the answer feature's Answer button and wording (none: answers are thread replies). */
+    private final List<AnswerInvitation> invitations;
+
+    RoundDiscord(DiscordGateway gateway, DiscordPacer pacer, PointsRules rules, List<AnswerInvitation> invitations) {
         this.gateway = gateway;
         this.pacer = pacer;
         this.rules = rules;
+        this.invitations = List.copyOf(invitations);
     }
 
     @Override
@@ -76,7 +80,10 @@ final class RoundDiscord implements RoundPublisher {
         if (!missing.isEmpty()) {
             throw new ChannelUnavailable("I lack " + ChannelPermissions.names(missing) + " in #" + channel.getName());
         }
-        MessageCreateData question = RoundRenderer.question(post, rules);
+        Optional<AnswerInvitation.Invitation> invitation = invitations.stream()
+                .flatMap(i -> i.invitation(post.guild(), post.date(), post.closes()).stream())
+                .findFirst();
+        MessageCreateData question = RoundRenderer.question(post, rules, invitation);
         return paced(() -> channel.sendMessage(question).setNonce(post.nonce())).handle((sent, failure) -> {
             if (failure == null) {
                 return sent.getIdLong();

@@ -10,6 +10,7 @@ import dev.drill.score.PointsRules;
 import dev.drill.score.RecapScores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -34,6 +35,12 @@ final class RoundRenderer {
     private RoundRenderer() {}
 
     static MessageCreateData question(RoundPublisher.Post post, PointsRules rules) {
+        return question(post, rules, Optional.empty());
+    }
+
+    /** The question post, with a feature's way of answering instead of the thread reply when given. */
+    static MessageCreateData question(
+            RoundPublisher.Post post, PointsRules rules, Optional<AnswerInvitation.Invitation> invitation) {
         Question q = post.question();
         EmbedBuilder embed = Replies.embed()
                 .setTitle(Replies.fit(
@@ -43,11 +50,14 @@ final class RoundRenderer {
                 .addField("Closes", TimeFormat.RELATIVE.format(post.closes().toEpochMilli()), true)
                 .addField(
                         "How to answer",
-                        "Reply in the thread below: your first message of " + rules.minAnswerChars()
-                                + "+ characters is your answer (+" + rules.answer() + ")."
-                                + " React 👍 to the answers you find best. The recap with "
-                                + (q.modelAnswer().isEmpty() ? "the best answers" : "a model answer")
-                                + " comes when the round closes.",
+                        invitation
+                                .map(AnswerInvitation.Invitation::howToAnswer)
+                                .orElseGet(() -> "Reply in the thread below: your first message of "
+                                        + rules.minAnswerChars()
+                                        + "+ characters is your answer (+" + rules.answer() + ")."
+                                        + " React 👍 to the answers you find best. The recap with "
+                                        + (q.modelAnswer().isEmpty() ? "the best answers" : "a model answer")
+                                        + " comes when the round closes."),
                         false);
         if (q.suggestedBy() != 0) {
             // A mention shows the member's name; mentions are off for every message, so nobody is pinged.
@@ -58,12 +68,20 @@ final class RoundRenderer {
         }
         MessageCreateBuilder message = new MessageCreateBuilder()
                 .setEmbeds(embed.build())
-                .setComponents(ActionRow.of(Button.secondary(feedbackButtonId(post.date()), "How did I do?")));
+                .setComponents(ActionRow.of(buttons(post, invitation)));
         if (post.pingRole() != 0) {
             // The one deliberate ping: only the configured role, nobody else.
             message.setContent("<@&" + post.pingRole() + ">").mentionRoles(post.pingRole());
         }
         return message.build();
+    }
+
+    /** A feature's buttons first (Answer), then How did I do?, which marks the post as the round's own. */
+    private static List<Button> buttons(RoundPublisher.Post post, Optional<AnswerInvitation.Invitation> invitation) {
+        List<Button> buttons = new ArrayList<>();
+        invitation.ifPresent(i -> i.buttons().forEach(a -> buttons.add(Button.primary(a.customId(), a.label()))));
+        buttons.add(Button.secondary(feedbackButtonId(post.date()), "How did I do?"));
+        return buttons;
     }
 
     /** The How did I do? button's id: it names the round, which also marks the post as the round's own. */

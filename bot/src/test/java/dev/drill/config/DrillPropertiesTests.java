@@ -14,7 +14,7 @@ class DrillPropertiesTests {
     @DisplayName("printing the settings never prints the token")
     void tokenNotPrinted() {
         DrillProperties properties = new DrillProperties(
-                new DrillProperties.Discord("MTIz.secret-token.part", null, null, null),
+                new DrillProperties.Discord("MTIz.secret-token.part", null, null, null, null),
                 new DrillProperties.Content(Path.of("content")),
                 new DrillProperties.Redis(Path.of("data/redis"), 0, 10_000),
                 new DrillProperties.Scheduler(Duration.ofSeconds(5), null),

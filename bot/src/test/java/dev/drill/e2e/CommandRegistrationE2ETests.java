@@ -104,6 +104,8 @@ class CommandRegistrationE2ETests {
                         "drill-admin setup timezone 64",
                         "drill-admin setup days 40",
                         "drill-admin setup levels 60",
+                        "drill-admin setup answers 10",
+                        "drill-admin setup reveal 20",
                         "drill-admin setup clear 40");
     }
 

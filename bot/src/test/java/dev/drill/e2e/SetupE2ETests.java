@@ -45,6 +45,7 @@ class SetupE2ETests {
                         entry("Levels", "fresher, intermediate, experienced"),
                         entry("Ping", "nobody"),
                         entry("Reviewers", "admins"),
+                        entry("Answers", "replies in the thread"),
                         entry(
                                 "Next question",
                                 "Mon 3 Dec 2040 09:00 Europe/Berlin · " + timestamp(MONDAY_0900_BERLIN, 'F') + " ("

@@ -58,6 +58,25 @@ class RoundRendererTests {
     }
 
     @Test
+    @DisplayName("a feature's invitation replaces the how-to-answer text and adds its button before How did I do?")
+    void invitation() {
+        AnswerInvitation.Invitation invitation = new AnswerInvitation.Invitation(
+                "Press **Answer** below.",
+                List.of(new AnswerInvitation.Action("drill:answer:2026-12-01:1:0", "Answer")));
+
+        MessageCreateData data = RoundRenderer.question(post(0, false), PointsRules.DEFAULTS, Optional.of(invitation));
+
+        assertThat(data.getEmbeds().get(0).getFields())
+                .filteredOn(f -> "How to answer".equals(f.getName()))
+                .extracting(MessageEmbed.Field::getValue)
+                .containsExactly("Press **Answer** below.");
+        String json = data.toData().toString();
+        assertThat(json.indexOf("drill:answer:2026-12-01:1:0"))
+                .isPositive()
+                .isLessThan(json.indexOf("drill:feedback:2026-12-01"));
+    }
+
+    @Test
     @DisplayName("pings the configured role, and only it; a late post says so")
     void pingAndLate() {
         MessageCreateData data = RoundRenderer.question(post(777, true), PointsRules.DEFAULTS);

@@ -496,17 +496,33 @@ final class PlaygroundSession implements AutoCloseable {
         throw new ScriptException(member + " has no message to " + verb);
     }
 
+    /**
+     * The member's last message here: one they wrote, or an answer of theirs the bot posted under their name
+     * (the Answer button's form, blind answers), which is where 👍 and awards go in those modes.
+     */
     private SimMessage lastMessageOf(String name, String verb) {
         String author = sim.user(name).id();
         List<SimMessage> messages = sim.messages(channelId);
         for (int i = messages.size() - 1; i >= 0; i--) {
             SimMessage message = messages.get(i);
-            if (message.authorId().equals(author) && !message.ephemeral()) {
+            if (!message.ephemeral() && (message.authorId().equals(author) || postedFor(message, name))) {
                 return message;
             }
         }
         throw new ScriptException(
                 sim.user(name).name() + " has no message in " + naming.channel(channelId) + " to " + verb);
+    }
+
+    private boolean postedFor(SimMessage message, String name) {
+        return message.authorId().equals(sim.botUser().id())
+                && message.embeds() != null
+                && !message.embeds().isEmpty()
+                && message.embeds()
+                        .get(0)
+                        .path("author")
+                        .path("name")
+                        .asString("")
+                        .equalsIgnoreCase(name);
     }
 
     /** The newest question thread: under #daily-drill, or wherever setup told the bot to post. */

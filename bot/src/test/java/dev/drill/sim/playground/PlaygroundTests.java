@@ -194,4 +194,30 @@ class PlaygroundTests {
                 .contains("Practice: never scored.")
                 .contains("Model answer");
     }
+
+    @Test
+    @DisplayName("blind.drill: answers in the form, nothing in the thread until the reveal, then both in order, a vote")
+    void blindAnswers() throws IOException {
+        Run run;
+        try (InputStream script = getClass().getResourceAsStream("/playground/blind.drill")) {
+            run = run(new BufferedReader(new InputStreamReader(script, StandardCharsets.UTF_8)), false);
+        }
+
+        String transcript = run.transcript();
+        assertThat(run.status()).as(transcript).isEqualTo(Playground.OK);
+        assertThat(transcript).contains("[Answer] [How did I do?]").contains("Drill (only you): form \"Your answer\"");
+        String beforeReveal =
+                transcript.substring(transcript.indexOf("> as alice"), transcript.indexOf("> advance 12h"));
+        assertThat(beforeReveal)
+                .contains("Drill (only you): Your answer is saved, hidden from everyone until the reveal")
+                .contains("Drill (only you): Your answer is replaced")
+                .as("nothing is posted in the thread before the reveal")
+                .doesNotContain("[#daily-drill › ");
+        String reveal = transcript.substring(transcript.indexOf("> advance 12h"), transcript.indexOf("> as carol"));
+        assertThat(reveal).contains("A queue decouples the producer from the consumer: bursts");
+        assertThat(reveal.indexOf("A queue decouples")).isLessThan(reveal.indexOf("A broker between the services"));
+        assertThat(reveal).doesNotContain("Put a message broker");
+        assertThat(transcript).contains("Drill (only you): This round's answers were revealed");
+        assertThat(transcript).contains("Alice · 11 pts").contains("Bob · 10 pts");
+    }
 }

@@ -22,7 +22,8 @@ public final class ScriptParser {
             in #<channel> | in thread    move to a channel, or into the latest question thread
             edit last <text>             edit the acting member's last message
             delete last                  delete the acting member's last message
-            react <emoji> <member>       react to <member>'s last message in the current channel (unreact: take it back)
+            react <emoji> <member>       react to <member>'s last message in the current channel, or the answer Drill
+                                         posted for them (unreact: take it back)
             click <button label>         click a button on the latest bot message (or your ephemeral reply) that has it
             award <member>               "Award best answer" on <member>'s last message in the current channel
             submit <text>                fill the form the bot opened for the acting member (its text field) and submit it
