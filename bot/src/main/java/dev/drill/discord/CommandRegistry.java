@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import org.springframework.stereotype.Component;
 
 /** Every command and button of the bot, by name, built once at start-up; a duplicate name stops start-up. */
@@ -29,8 +30,8 @@ public final class CommandRegistry {
             List<ButtonHandler> buttons,
             List<ModalHandler> modals) {
         slash.stream()
-                .sorted(Comparator.comparing(SlashCommand::name))
-                .forEach(c -> put(this.slash, key(c.parent(), c.name()), c));
+                .sorted(Comparator.comparing(SlashCommand::fullName))
+                .forEach(c -> put(this.slash, key(c.parent(), c.fullName()), c));
         // Discord gates /drill-admin by Manage Server; our own check must agree for every subcommand.
         slash.stream()
                 .filter(c -> c.parent().equals(CommandNames.ADMIN) && c.access() != Access.MANAGE_SERVER)
@@ -54,6 +55,7 @@ public final class CommandRegistry {
         return parent + " " + sub;
     }
 
+    /** {@code sub} is the subcommand's name, or its group and name ({@code pair join}). */
     public Optional<SlashCommand> slash(String parent, String sub) {
         return Optional.ofNullable(slash.get(key(parent, sub)));
     }
@@ -77,8 +79,21 @@ public final class CommandRegistry {
         SlashCommandData admin = Commands.slash(CommandNames.ADMIN, "Set up and run Drill in this server")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
+        Map<String, SubcommandGroupData> groups = new LinkedHashMap<>();
         for (SlashCommand command : slash.values()) {
-            (command.parent().equals(CommandNames.ADMIN) ? admin : drill).addSubcommands(command.definition());
+            SlashCommandData parent = command.parent().equals(CommandNames.ADMIN) ? admin : drill;
+            SubcommandGroupData group = command.group();
+            if (group == null) {
+                parent.addSubcommands(command.definition());
+                continue;
+            }
+            // One group object per parent and name, made once and filled with its subcommands.
+            groups.computeIfAbsent(command.parent() + " " + group.getName(), k -> {
+                        SubcommandGroupData made = new SubcommandGroupData(group.getName(), group.getDescription());
+                        parent.addSubcommandGroups(made);
+                        return made;
+                    })
+                    .addSubcommands(command.definition());
         }
         List<CommandData> all = new ArrayList<>(List.of(drill, admin));
         message.values().forEach(c -> all.add(c.definition()));

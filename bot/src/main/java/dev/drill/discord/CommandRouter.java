@@ -75,7 +75,7 @@ final class CommandRouter extends ListenerAdapter implements DisposableBean {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String sub = subcommand(event.getSubcommandGroup(), event.getSubcommandName());
         // Only registered names become a metric tag: each tag value is a time series.
         timer.received(
                 event.getIdLong(),
@@ -101,9 +101,15 @@ final class CommandRouter extends ListenerAdapter implements DisposableBean {
                                         + ". `/drill help` lists what I can do."));
     }
 
+    /** The registry's name of a subcommand: its name, after its group's when it has one. */
+    private static String subcommand(String group, String name) {
+        String sub = name == null ? "" : name;
+        return group == null ? sub : group + " " + sub;
+    }
+
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String sub = subcommand(event.getSubcommandGroup(), event.getSubcommandName());
         registry.slash(event.getName(), sub)
                 .ifPresentOrElse(
                         command -> {

@@ -3,6 +3,7 @@ package dev.drill.discord;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /** One slash subcommand, e.g. {@code /drill help}: its definition and what it does. */
 public interface SlashCommand {
@@ -31,5 +32,19 @@ public interface SlashCommand {
 
     default String name() {
         return definition().getName();
+    }
+
+    /**
+     * The subcommand group it sits in, e.g. {@code pair} for {@code /drill pair join}, or null for a plain
+     * subcommand; the commands of one group name it alike (the first one's description is sent).
+     */
+    default SubcommandGroupData group() {
+        return null;
+    }
+
+    /** The name as members type it after the parent: {@code help}, or {@code pair join} in a group. */
+    default String fullName() {
+        SubcommandGroupData group = group();
+        return group == null ? name() : group.getName() + " " + name();
     }
 }

@@ -57,7 +57,8 @@ final class HelpCommand implements SlashCommand {
 
     private static String list(CommandRegistry registry, String parent) {
         String lines = registry.slashCommands(parent).stream()
-                .map(c -> "`/" + parent + " " + c.name() + "` " + c.definition().getDescription())
+                .map(c -> "`/" + parent + " " + c.fullName() + "` "
+                        + c.definition().getDescription())
                 .collect(Collectors.joining("\n"));
         return Replies.fit(lines.isEmpty() ? "-" : lines, MessageEmbed.VALUE_MAX_LENGTH);
     }
