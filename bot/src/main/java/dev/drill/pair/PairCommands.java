@@ -1,6 +1,7 @@
 package dev.drill.pair;
 
 import dev.drill.discord.CommandNames;
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
@@ -14,7 +15,11 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import org.springframework.stereotype.Component;
 
-/** {@code /drill pair join|leave|status|done}: the members' side of the weekly mock-interview pairs. */
+/**
+ * {@code /drill pair join|leave|status|done}: the members' side of the weekly mock-interview pairs, four
+ * subcommands of one group (declared an edge: it holds commands).
+ */
+@DiscordEdge
 final class PairCommands {
 
     static final String GROUP = "pair";

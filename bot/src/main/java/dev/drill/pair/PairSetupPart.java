@@ -1,5 +1,6 @@
 package dev.drill.pair;
 
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.SetupPart;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
@@ -12,7 +13,11 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.springframework.stereotype.Component;
 
-/** {@code /drill-admin setup pairing:<weekday>|off}: the weekday of the mock-interview pairing, off by default. */
+/**
+ * {@code /drill-admin setup pairing:<weekday>|off}: the weekday of the mock-interview pairing, off by default.
+ * An edge: it reads the setup command's options.
+ */
+@DiscordEdge
 @Component
 final class PairSetupPart implements SetupPart {
 
@@ -28,7 +33,10 @@ final class PairSetupPart implements SetupPart {
     @Override
     public List<OptionData> options() {
         OptionData option = new OptionData(
-                OptionType.STRING, PAIRING, "Weekday to pair opted-in members for mock interviews, or off (default)");
+                        OptionType.STRING,
+                        PAIRING,
+                        "Weekday to pair opted-in members for mock interviews, or off (default)")
+                .setMaxLength(9);
         for (DayOfWeek day : DayOfWeek.values()) {
             String name = day.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
             option.addChoice(name, name);

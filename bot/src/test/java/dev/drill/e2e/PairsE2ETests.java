@@ -262,6 +262,11 @@ class PairsE2ETests {
 
         assertThat(pairThreads()).isEmpty();
         assertThat(drill.command("alice", "drill pair status").content()).contains("Pairing is off");
+        // AND the help lists the pair commands and the points of a session
+        String help = drill.command("alice", "drill help").message().embeds().toString();
+        assertThat(help)
+                .contains("/drill pair join", "/drill pair leave", "/drill pair status", "/drill pair done")
+                .contains("+3 each for a mock-interview pair session held");
     }
 
     private static Set<String> pairsOf(List<Set<String>> groups) {
