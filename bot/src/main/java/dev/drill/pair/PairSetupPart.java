@@ -66,6 +66,9 @@ final class PairSetupPart implements SetupPart {
 
     @Override
     public Map<String, String> describe(long guild) {
+        if (!store.chosen(guild)) {
+            return Map.of(); // off by default, and not listed until an admin chooses
+        }
         return Map.of(
                 "Pairing",
                 store.weekday(guild)

@@ -53,8 +53,9 @@ final class PairStore {
         redis.opsForSet().add(Keys.pairingGuilds(), Long.toString(guild));
     }
 
+    /** Turns pairing off, remembering that an admin chose so (config then shows "off"). */
     void pairOff(long guild) {
-        redis.opsForHash().delete(Keys.pairSettings(guild), WEEKDAY);
+        redis.opsForHash().put(Keys.pairSettings(guild), WEEKDAY, "off");
         redis.opsForSet().remove(Keys.pairingGuilds(), Long.toString(guild));
     }
 
@@ -64,6 +65,11 @@ final class PairStore {
         return guilds == null
                 ? List.of()
                 : guilds.stream().map(Long::parseLong).sorted().toList();
+    }
+
+    /** Whether an admin ever chose a pairing setting (on or off) in this guild. */
+    boolean chosen(long guild) {
+        return redis.opsForHash().hasKey(Keys.pairSettings(guild), WEEKDAY);
     }
 
     void forget(long guild) {

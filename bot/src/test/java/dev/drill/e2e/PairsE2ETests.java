@@ -262,6 +262,12 @@ class PairsE2ETests {
 
         assertThat(pairThreads()).isEmpty();
         assertThat(drill.command("alice", "drill pair status").content()).contains("Pairing is off");
+        // AND an admin who turns it on and off again sees the choice in the settings
+        drill.command("admin", "drill-admin setup", Map.of("pairing", "friday"));
+        SimResponse off = drill.command("admin", "drill-admin setup", Map.of("pairing", "off"));
+        assertThat(off.message().embeds().toString()).contains("\"name\":\"Pairing\",\"value\":\"off\"");
+        drill.clock(PAIRING.plus(Duration.ofDays(4)));
+        assertThat(pairThreads()).isEmpty();
         // AND the help lists the pair commands and the points of a session
         String help = drill.command("alice", "drill help").message().embeds().toString();
         assertThat(help)
