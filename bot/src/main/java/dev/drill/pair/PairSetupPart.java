@@ -1,14 +1,21 @@
 package dev.drill.pair;
 
+import dev.drill.discord.ChannelPermissions;
 import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.SetupPart;
+import dev.drill.guild.GuildSettings;
+import dev.drill.guild.GuildSettingsStore;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.unions.GuildChannelUnion;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.springframework.stereotype.Component;
@@ -24,10 +31,16 @@ final class PairSetupPart implements SetupPart {
     static final String PAIRING = "pairing";
     static final String OFF = "off";
 
-    private final PairStore store;
+    /** What the pair threads need in the practice channel. */
+    static final List<Permission> NEEDED =
+            List.of(Permission.VIEW_CHANNEL, Permission.CREATE_PRIVATE_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
 
-    PairSetupPart(PairStore store) {
+    private final PairStore store;
+    private final GuildSettingsStore settings;
+
+    PairSetupPart(PairStore store, GuildSettingsStore settings) {
         this.store = store;
+        this.settings = settings;
     }
 
     @Override
@@ -56,12 +69,29 @@ final class PairSetupPart implements SetupPart {
         if (value.equals(OFF)) {
             return SetupChange.accept(() -> store.pairOff(guild));
         }
+        DayOfWeek day;
         try {
-            DayOfWeek day = DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT));
-            return SetupChange.accept(() -> store.pairOn(guild, day));
+            day = DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return SetupChange.refuse("Pairing takes a weekday (monday … sunday) or off.");
         }
+        // The channel given in this same setup, else the saved one; the first setup's own checks need a channel.
+        GuildChannelUnion given = event.getOption("channel", OptionMapping::getAsChannel);
+        long channelId = given != null
+                ? given.getIdLong()
+                : settings.find(guild).map(GuildSettings::channel).orElse(0L);
+        TextChannel channel = event.getGuild().getTextChannelById(channelId);
+        if (channel != null) {
+            List<Permission> missing = NEEDED.stream()
+                    .filter(p -> !event.getGuild().getSelfMember().hasPermission(channel, p))
+                    .toList();
+            if (!missing.isEmpty()) {
+                return SetupChange.refuse("I can't open the pairs' private threads in " + channel.getAsMention()
+                        + ": I am missing " + ChannelPermissions.names(missing)
+                        + " there. Grant them to my role and run setup again.");
+            }
+        }
+        return SetupChange.accept(() -> store.pairOn(guild, day));
     }
 
     @Override

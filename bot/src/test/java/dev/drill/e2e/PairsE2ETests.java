@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -273,6 +274,21 @@ class PairsE2ETests {
         assertThat(help)
                 .contains("/drill pair join", "/drill pair leave", "/drill pair status", "/drill pair done")
                 .contains("+3 each for a mock-interview pair session held");
+    }
+
+    @Test
+    @DisplayName("setup refuses pairing where Drill cannot create private threads, and saves nothing")
+    void refusedWithoutPrivateThreads() {
+        drill.startBot();
+        drill.setUpDailyDrill();
+        drill.sim().denyBot(drill.dailyDrill(), Permission.CREATE_PRIVATE_THREADS.getRawValue());
+        drill.awaitGatewayHandled();
+
+        SimResponse refused = drill.command("admin", "drill-admin setup", Map.of("pairing", "monday"));
+
+        assertThat(refused.content())
+                .contains("I can't open the pairs' private threads", "Create Private Threads", "Nothing was saved.");
+        assertThat(drill.command("alice", "drill pair status").content()).contains("Pairing is off");
     }
 
     private static Set<String> pairsOf(List<Set<String>> groups) {
