@@ -60,12 +60,16 @@ public final class DiscordGateway implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DiscordGateway.class);
     private static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
-    /** Exactly the permissions of the invite: what posting, threads, locking and reading answers need. */
+    /**
+     * Exactly the permissions of the invite: what posting, threads, locking and reading answers need (private
+     * threads: the mock-interview pairs).
+     */
     public static final List<Permission> PERMISSIONS = List.of(
             Permission.VIEW_CHANNEL,
             Permission.MESSAGE_SEND,
             Permission.MESSAGE_SEND_IN_THREADS,
             Permission.CREATE_PUBLIC_THREADS,
+            Permission.CREATE_PRIVATE_THREADS,
             Permission.MANAGE_THREADS,
             Permission.MESSAGE_EMBED_LINKS,
             Permission.MESSAGE_ADD_REACTION,

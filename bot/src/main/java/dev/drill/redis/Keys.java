@@ -171,6 +171,46 @@ public final class Keys {
      */
     public static String blindAnswers(long guild, String date) {
         return guild(guild) + "blind:" + date;
+    // ---------------------------------------------------------------- pair: mock-interview pairs
+
+    /** The guilds with weekly pairing on; global (like {@link #due()}), never used inside a guild's script. */
+    public static String pairingGuilds() {
+        return PREFIX + "pairing";
+    }
+
+    /** The guild's pairing settings: the weekday ({@code MONDAY}…), absent when pairing is off. */
+    public static String pairSettings(long guild) {
+        return guild(guild) + "pair:settings";
+    }
+
+    /** Members who opted in to the weekly pairing. */
+    public static String pairMembers(long guild) {
+        return guild(guild) + "pair:members";
+    }
+
+    /** Pairs that met since the history last started over, as {@code <smaller id>:<larger id>}. */
+    public static String pairMet(long guild) {
+        return guild(guild) + "pair:met";
+    }
+
+    /** One week's pairing (ISO week in the guild's zone): its groups, their questions and threads, its state. */
+    public static String pairWeek(long guild, String isoWeek) {
+        return guild(guild) + "pair:week:" + isoWeek;
+    }
+
+    /** The lease of whoever is running a week's pairing (SET NX PX), so a second instance waits. */
+    public static String pairLease(long guild, String isoWeek) {
+        return guild(guild) + "pair:lease:" + isoWeek;
+    }
+
+    /** The pair threads: thread id to its week and group, for the card button and {@code /drill pair done}. */
+    public static String pairThreads(long guild) {
+        return guild(guild) + "pair:threads";
+    }
+
+    /** Idempotency ids of held pair sessions ({@code pair-session.lua}). */
+    public static String pairSessionsSeen(long guild) {
+        return guild(guild) + "pair:seen";
     }
 
     private static String guild(long guild) {

@@ -13,6 +13,7 @@ package dev.drill.score;
  * @param votesMax vote points of one answer never exceed this
  * @param bestAnswer points for the moderator's best-answer award
  * @param minAnswerChars visible characters a message needs to count as an answer
+ * @param pairSession points for each member of a mock-interview pair whose session was held (once a week)
  */
 public record PointsRules(
         int answer,
@@ -21,9 +22,10 @@ public record PointsRules(
         int perVote,
         int votesMax,
         int bestAnswer,
-        int minAnswerChars) {
+        int minAnswerChars,
+        int pairSession) {
 
-    public static final PointsRules DEFAULTS = new PointsRules(10, 1, 5, 1, 5, 5, 40);
+    public static final PointsRules DEFAULTS = new PointsRules(10, 1, 5, 1, 5, 5, 40, 3);
 
     public PointsRules {
         if (answer < 0
@@ -31,7 +33,8 @@ public record PointsRules(
                 || streakBonusMax < 0
                 || perVote < 0
                 || votesMax < 0
-                || bestAnswer < 0) {
+                || bestAnswer < 0
+                || pairSession < 0) {
             throw new IllegalArgumentException("Points cannot be negative");
         }
         if (minAnswerChars < 1) {
@@ -43,6 +46,7 @@ public record PointsRules(
     public String summary() {
         return "+" + answer + " for an answer · +" + streakBonusPerRound + " per round of streak beyond the first"
                 + " (max +" + streakBonusMax + ") · +" + perVote + " per 👍 from another member (max +" + votesMax
-                + ") · +" + bestAnswer + " for the best answer, awarded by a moderator";
+                + ") · +" + bestAnswer + " for the best answer, awarded by a moderator · +" + pairSession
+                + " each for a mock-interview pair session held";
     }
 }

@@ -255,4 +255,28 @@ final class ScoreScripts {
                 boards.week(),
                 boards.month());
     }
+    /** pair-session.lua: a held mock-interview session, +points for each of its members, at most once. */
+    record PairSession(long guild, Boards boards, String eventId, List<Long> members, PointsRules rules, long tie)
+            implements Call {
+        @Override
+        public String script() {
+            return "pair-session.lua";
+        }
+
+        @Override
+        public List<String> keys() {
+            List<String> keys =
+                    new ArrayList<>(List.of(Keys.pairSessionsSeen(guild), boards.all(), boards.week(), boards.month()));
+            members.forEach(member -> keys.add(Keys.member(guild, member)));
+            return keys;
+        }
+
+        @Override
+        public List<String> argv() {
+            List<String> argv =
+                    new ArrayList<>(List.of(eventId, Integer.toString(rules.pairSession()), Long.toString(tie)));
+            members.forEach(member -> argv.add(Long.toString(member)));
+            return argv;
+        }
+    }
 }

@@ -129,6 +129,11 @@ public final class ScoreService {
         return new MemberProgress(today, weeks, read.weekPoints(), answered);
     }
 
+    /** How many mock-interview pair sessions a member held (shown by {@code /drill stats} once there is one). */
+    public int pairSessions(long guild, long member) {
+        return store.pairSessions(guild, member);
+    }
+
     public MemberStats stats(long guild, long member) {
         Optional<RoundRef> latest = rounds.latest(guild);
         Period now = Period.at(clock.instant(), zoneOf(guild));

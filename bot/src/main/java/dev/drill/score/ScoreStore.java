@@ -196,6 +196,23 @@ public final class ScoreStore {
                         round, ScoreScripts.Boards.of(round, period), message, author, rules(g), BoardScore.tie(at))));
     }
 
+    /**
+     * Gives each member of a held mock-interview session its points, on the boards of the guild-local date
+     * {@code day}: RECORDED, or DUPLICATE when {@code eventId} was seen before (nothing changes then).
+     */
+    public ScoreChange recordPairSession(long guild, LocalDate day, List<Long> members, String eventId, Instant at) {
+        Period period = Period.of(day);
+        ScoreScripts.Boards boards = new ScoreScripts.Boards(
+                Keys.boardAllTime(guild), Keys.boardWeek(guild, period.week()), Keys.boardMonth(guild, period.month()));
+        return ScoreChange.parse(run(new ScoreScripts.PairSession(
+                guild, boards, eventId, List.copyOf(members), rules(guild), BoardScore.tie(at))));
+    }
+
+    /** How many mock-interview sessions a member held. */
+    public int pairSessions(long guild, long member) {
+        return integer(redis.opsForHash().get(Keys.member(guild, member), "pairs"));
+    }
+
     /** Withdraws every answer of the round and refuses new ones; returns how many were withdrawn. */
     public int voidRound(RoundRef round, Instant at) {
         long g = round.guild();

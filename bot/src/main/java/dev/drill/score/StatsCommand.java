@@ -5,7 +5,9 @@ import dev.drill.discord.Replies;
 import dev.drill.discord.Reply;
 import dev.drill.discord.SlashCommand;
 import dev.drill.picture.Picture;
+import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -76,7 +78,14 @@ final class StatsCommand implements SlashCommand {
         Replies.publicMessage(event, () -> {
             MemberStats stats = named(scores.stats(guild, memberId), seenName);
             Picture chart = ScorePictures.stats(stats, scores.progress(guild, memberId));
-            return Replies.withFile(StatsRenderer.render(stats), chart.fileName(), chart.png());
+            MessageEmbed embed = StatsRenderer.render(stats);
+            int sessions = scores.pairSessions(guild, memberId);
+            if (sessions > 0) {
+                embed = new EmbedBuilder(embed)
+                        .addField("Pair sessions held", Integer.toString(sessions), true)
+                        .build();
+            }
+            return Replies.withFile(embed, chart.fileName(), chart.png());
         });
     }
 }

@@ -29,7 +29,7 @@ class PointsRulesTests {
             "Consistent hashing moves only a slice of the keys when a node joins or leaves.";
 
     /** Not the defaults anywhere: 11 an answer, +2 a streak round up to +3, +2 a vote up to +3, 7 the award. */
-    private static final PointsRules ODD = new PointsRules(11, 2, 3, 2, 3, 7, 40);
+    private static final PointsRules ODD = new PointsRules(11, 2, 3, 2, 3, 7, 40, 4);
 
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension(Duration.ofSeconds(2));
@@ -45,10 +45,11 @@ class PointsRulesTests {
     @DisplayName(
             "the defaults are +10 an answer, +1 a streak round up to +5, +1 a vote up to +5, +5 the award, 40 chars")
     void defaults() {
-        assertThat(PointsRules.DEFAULTS).isEqualTo(new PointsRules(10, 1, 5, 1, 5, 5, 40));
+        assertThat(PointsRules.DEFAULTS).isEqualTo(new PointsRules(10, 1, 5, 1, 5, 5, 40, 3));
         assertThat(PointsRules.DEFAULTS.summary())
                 .isEqualTo("+10 for an answer · +1 per round of streak beyond the first (max +5) · +1 per 👍 from"
-                        + " another member (max +5) · +5 for the best answer, awarded by a moderator");
+                        + " another member (max +5) · +5 for the best answer, awarded by a moderator"
+                        + " · +3 each for a mock-interview pair session held");
     }
 
     @Test
@@ -93,8 +94,9 @@ class PointsRulesTests {
     @Test
     @DisplayName("a setting with negative points, or an answer of no characters, is refused")
     void invalidRefused() {
-        assertThatThrownBy(() -> new PointsRules(-1, 1, 5, 1, 5, 5, 40)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PointsRules(10, 1, 5, 1, 5, 5, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PointsRules(-1, 1, 5, 1, 5, 5, 40, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PointsRules(10, 1, 5, 1, 5, 5, 0, 3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ThreadMessage answer(RoundRef round, long id, long author) {

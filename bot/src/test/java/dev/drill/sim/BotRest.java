@@ -1,6 +1,7 @@
 package dev.drill.sim;
 
 import static dev.drill.sim.SimWorld.ADD_REACTIONS;
+import static dev.drill.sim.SimWorld.CREATE_PRIVATE_THREADS;
 import static dev.drill.sim.SimWorld.CREATE_PUBLIC_THREADS;
 import static dev.drill.sim.SimWorld.MANAGE_MESSAGES;
 import static dev.drill.sim.SimWorld.MANAGE_THREADS;
@@ -239,6 +240,62 @@ final class BotRest {
             created.put("newly_created", true);
             world.dispatch("THREAD_CREATE", created, thread.guildId());
             return Payloads.thread(thread, world.bot.id());
+        }
+    }
+
+    /**
+     * A thread not started from a message; only private threads (type 12) are simulated, which need Create
+     * Private Threads. The bot is its first member; others join when it adds them.
+     */
+    JsonNode createThreadWithoutMessage(String channelId, JsonNode body) {
+        synchronized (world) {
+            SimChannel channel = channelForBot(channelId);
+            if (channel.isThread() || channel.isDm()) {
+                throw new DiscordError(400, 50024, "Cannot execute action on this channel type");
+            }
+            int type = body.path("type").asInt(SimChannel.PRIVATE_THREAD);
+            if (type != SimChannel.PRIVATE_THREAD) {
+                world.problem("only private threads (type 12) are simulated without a message, not type " + type);
+                throw new DiscordError(400, 50035, "Invalid Form Body");
+            }
+            requireBot(channel, VIEW_CHANNEL | CREATE_PRIVATE_THREADS);
+            int archiveAfter = body.path("auto_archive_duration").asInt(1440);
+            SimChannel thread = SimChannel.privateThread(
+                    world.ids.next(),
+                    channel.id(),
+                    channel.guildId(),
+                    body.path("name").asString(),
+                    world.bot.id(),
+                    archiveAfter,
+                    world.clock.instant());
+            world.channels.put(thread.id(), thread);
+            world.threadMembers
+                    .computeIfAbsent(thread.id(), id -> new java.util.LinkedHashSet<>())
+                    .add(world.bot.id());
+            ObjectNode created = Payloads.thread(thread, world.bot.id());
+            created.put("newly_created", true);
+            world.dispatch("THREAD_CREATE", created, thread.guildId());
+            return Payloads.thread(thread, world.bot.id());
+        }
+    }
+
+    /** Adds a member of the guild to a thread (204). */
+    void addThreadMember(String channelId, String userId) {
+        synchronized (world) {
+            SimChannel thread = channelForBot(channelId);
+            if (!thread.isThread()) {
+                throw new DiscordError(400, 50024, "Cannot execute action on this channel type");
+            }
+            if (thread.archived()) {
+                throw new DiscordError(400, 50083, "Thread is archived");
+            }
+            requireBot(thread, VIEW_CHANNEL | SEND_MESSAGES_IN_THREADS);
+            if (!world.usersById.containsKey(userId)) {
+                throw new DiscordError(404, 10013, "Unknown User");
+            }
+            world.threadMembers
+                    .computeIfAbsent(thread.id(), id -> new java.util.LinkedHashSet<>())
+                    .add(userId);
         }
     }
 

@@ -292,6 +292,18 @@ public final class DiscordSimulator implements AutoCloseable {
         return world.observations.threadsOf(parentChannelId);
     }
 
+    /** The members the bot added to a thread (the bot itself first, for a thread it created without a message). */
+    public List<String> threadMembers(String threadId) {
+        synchronized (world) {
+            return List.copyOf(world.threadMembers.getOrDefault(threadId, java.util.Set.of()));
+        }
+    }
+
+    /** Adds a member (not a bot) to every guild, announced with GUILD_MEMBER_ADD when the bot is connected. */
+    public SimUser addMember(String name) {
+        return world.fixture.addMember(name);
+    }
+
     public List<SimResponse> responses(SimInteraction interaction) {
         return world.observations.responses(interaction.id());
     }

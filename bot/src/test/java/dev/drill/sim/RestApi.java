@@ -395,6 +395,11 @@ final class RestApi {
             }
             case "create_thread_from_message" ->
                 world.botRest.createThread(p.get("channel_id"), p.get("message_id"), json);
+            case "create_thread" -> world.botRest.createThreadWithoutMessage(p.get("channel_id"), json);
+            case "add_thread_member" -> {
+                world.botRest.addThreadMember(p.get("channel_id"), p.get("user_id"));
+                yield null;
+            }
             case "list_message_reactions_by_emoji" ->
                 world.botRest.reactionUsers(p.get("channel_id"), p.get("message_id"), p.get("emoji_name"), q);
             case "add_my_message_reaction", "delete_my_message_reaction" -> {

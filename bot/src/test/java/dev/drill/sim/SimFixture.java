@@ -1,6 +1,7 @@
 package dev.drill.sim;
 
 import static dev.drill.sim.SimWorld.ADD_REACTIONS;
+import static dev.drill.sim.SimWorld.CREATE_PRIVATE_THREADS;
 import static dev.drill.sim.SimWorld.CREATE_PUBLIC_THREADS;
 import static dev.drill.sim.SimWorld.EMBED_LINKS;
 import static dev.drill.sim.SimWorld.MANAGE_GUILD;
@@ -34,6 +35,7 @@ final class SimFixture {
             | SEND_MESSAGES
             | SEND_MESSAGES_IN_THREADS
             | CREATE_PUBLIC_THREADS
+            | CREATE_PRIVATE_THREADS
             | MANAGE_THREADS
             | EMBED_LINKS
             | ADD_REACTIONS
@@ -53,6 +55,23 @@ final class SimFixture {
             addUser(new SimUser(world.ids.next(), name, false));
         }
         addGuild("Practice Team");
+    }
+
+    /** One more (non-bot) member of every guild, e.g. for a team larger than the standard cast. */
+    SimUser addMember(String name) {
+        synchronized (world) {
+            if (world.usersByName.containsKey(name.toLowerCase())) {
+                throw new IllegalArgumentException("there is a user " + name + " already");
+            }
+            SimUser user = new SimUser(world.ids.next(), name, false);
+            addUser(user);
+            for (SimGuild guild : world.guilds.values()) {
+                ObjectNode member = world.payloads.memberJson(guild, user, true);
+                member.put("guild_id", guild.id());
+                world.dispatch("GUILD_MEMBER_ADD", member, guild.id());
+            }
+            return user;
+        }
     }
 
     private void addUser(SimUser user) {

@@ -41,6 +41,7 @@ final class SimWorld {
     static final long MANAGE_ROLES = 1L << 28;
     static final long MANAGE_THREADS = 1L << 34;
     static final long CREATE_PUBLIC_THREADS = 1L << 35;
+    static final long CREATE_PRIVATE_THREADS = 1L << 36;
     static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
 
     final MutableClock clock;
@@ -58,6 +59,8 @@ final class SimWorld {
     final Set<String> deletedChannels = new HashSet<>();
     /** The bot's DM channel with each user, by user id; also in {@link #channels}. */
     final Map<String, SimChannel> dmChannels = new LinkedHashMap<>();
+    /** The members the bot added to each thread (PUT thread-members), by thread id. */
+    final Map<String, Set<String>> threadMembers = new LinkedHashMap<>();
 
     final Map<String, SimMessage> messages = new LinkedHashMap<>();
     /** Files members attached to commands, by attachment id, served under {@link #cdnBase}. */

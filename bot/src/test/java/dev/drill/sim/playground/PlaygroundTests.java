@@ -220,4 +220,32 @@ class PlaygroundTests {
         assertThat(transcript).contains("Drill (only you): This round's answers were revealed");
         assertThat(transcript).contains("Alice · 11 pts").contains("Bob · 10 pts");
     }
+
+    @Test
+    @DisplayName("pairs.drill: opt in, Monday's pairs in private threads, a private card refused to others, done once")
+    void pairs() throws IOException {
+        Run run;
+        try (InputStream script = getClass().getResourceAsStream("/playground/pairs.drill")) {
+            run = run(new BufferedReader(new InputStreamReader(script, StandardCharsets.UTF_8)), false);
+        }
+
+        assertThat(run.status()).as(run.transcript()).isEqualTo(Playground.OK);
+        String paired = run.transcript().substring(run.transcript().indexOf("> advance 2h"));
+        assertThat(paired)
+                .contains("[#daily-drill › Mock interview 2040-W49 #1] Drill: This week's mock interview:")
+                .contains("[#daily-drill › Mock interview 2040-W49 #2] Drill: This week's mock interview:")
+                .contains("[Interviewer card]");
+        String cards = run.transcript().substring(run.transcript().indexOf("> click Interviewer card"));
+        assertThat(cards)
+                .contains("Drill (only you):\n  Interviewer card\n  You interview @bob. Ask:")
+                .contains("Key points a strong answer covers:")
+                .contains("Follow-up questions an interviewer might ask:")
+                .contains("Drill (only you): This card is for the members of this pair only");
+        String done = run.transcript().substring(run.transcript().indexOf("> /drill pair done"));
+        assertThat(done)
+                .contains("Drill: Session held: +3 each for @bob, @alice.")
+                .contains("Drill (only you): This week's session of @bob, @alice is marked held already.")
+                .contains("All time: 3 pts (rank #1)")
+                .contains("Pair sessions held: 1");
+    }
 }

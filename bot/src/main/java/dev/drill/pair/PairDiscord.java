@@ -1,0 +1,58 @@
+package dev.drill.pair;
+
+import dev.drill.discord.DiscordEdge;
+import dev.drill.discord.DiscordGateway;
+import dev.drill.score.PointsRules;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import org.springframework.stereotype.Component;
+
+/** Opens the pairs' private threads through JDA (the JDA side of {@link PairPublisher}). */
+@DiscordEdge
+@Component
+final class PairDiscord implements PairPublisher {
+
+    private final DiscordGateway gateway;
+    private final PointsRules rules;
+
+    PairDiscord(DiscordGateway gateway, PointsRules rules) {
+        this.gateway = gateway;
+        this.rules = rules;
+    }
+
+    @Override
+    public boolean serves(long guild) {
+        return gateway.isConnected() && gateway.jda().getGuildById(guild) != null;
+    }
+
+    @Override
+    public long openThread(Opening opening) {
+        Guild guild = gateway.jda().getGuildById(opening.guild());
+        if (guild == null) {
+            throw new IllegalStateException("Drill is not in guild " + opening.guild() + " on this connection");
+        }
+        TextChannel channel = guild.getTextChannelById(opening.channel());
+        if (channel == null) {
+            throw new IllegalStateException("the practice channel no longer exists");
+        }
+        String name = PairRenderer.threadName(opening.week(), opening.index());
+        // A run that stopped after opening the thread but before storing it finds it again by its name
+        // (week and group number) instead of opening a second one.
+        Optional<ThreadChannel> earlier = channel.getThreadChannels().stream()
+                .filter(t -> t.getName().equals(name))
+                .findFirst();
+        ThreadChannel thread = earlier.orElseGet(() -> channel.createThreadChannel(name, true)
+                .setInvitable(false)
+                .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
+                .complete());
+        for (long member : opening.members()) {
+            thread.addThreadMemberById(member).complete();
+        }
+        if (earlier.isEmpty() || earlier.get().getLatestMessageIdLong() == 0) {
+            thread.sendMessage(PairRenderer.welcome(opening, rules)).complete();
+        }
+        return thread.getIdLong();
+    }
+}
