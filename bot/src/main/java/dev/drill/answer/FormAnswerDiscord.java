@@ -74,7 +74,7 @@ final class FormAnswerDiscord implements AnswerPoster {
     }
 
     private ThreadChannel thread(long guildId, long threadId) {
-        Guild guild = gateway.jda().getGuildById(guildId);
+        Guild guild = gateway.guild(guildId);
         ThreadChannel thread = guild == null ? null : guild.getThreadChannelById(threadId);
         if (thread == null) {
             throw new IllegalStateException("the round's thread " + threadId + " is not there");

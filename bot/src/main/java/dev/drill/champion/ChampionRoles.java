@@ -53,7 +53,7 @@ class ChampionRoles {
 
     /** Takes the role from {@code from} (0: nobody) and gives it to {@code to}; each step is a no-op if done. */
     void move(long guildId, long roleId, long from, long to) {
-        Guild guild = gateway.jda().getGuildById(guildId);
+        Guild guild = gateway.guild(guildId);
         if (guild == null) {
             throw new Refused("Drill is no longer in this server");
         }

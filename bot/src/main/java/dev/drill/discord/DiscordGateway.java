@@ -490,6 +490,11 @@ public final class DiscordGateway implements SmartLifecycle {
         return connected().getGuildById(guildId);
     }
 
+    /** A thread from the cache of this process's shards, or null when none of them sees it. */
+    public net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel thread(long threadId) {
+        return connected().getThreadChannelById(threadId);
+    }
+
     /** The ids of every guild of this process's shards. */
     public List<Long> guildIds() {
         return connected().getGuilds().stream().map(Guild::getIdLong).toList();

@@ -24,12 +24,12 @@ final class PairDiscord implements PairPublisher {
 
     @Override
     public boolean serves(long guild) {
-        return gateway.isConnected() && gateway.jda().getGuildById(guild) != null;
+        return gateway.isConnected() && gateway.guild(guild) != null;
     }
 
     @Override
     public long openThread(Opening opening) {
-        Guild guild = gateway.jda().getGuildById(opening.guild());
+        Guild guild = gateway.guild(opening.guild());
         if (guild == null) {
             throw new IllegalStateException("Drill is not in guild " + opening.guild() + " on this connection");
         }

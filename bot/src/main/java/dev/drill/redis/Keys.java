@@ -120,6 +120,8 @@ public final class Keys {
     /** The ids of a member's open suggestions, so one member cannot queue more than a few. */
     public static String openSuggestions(long guild, long member) {
         return guild(guild) + "own:open:" + member;
+    }
+
     // ---------------------------------------------------------------- team: reminder, champion, data rights
 
     /** The guild's champion role state: current holder, the last period awarded, and its recap line. */
@@ -148,6 +150,8 @@ public final class Keys {
      */
     public static String departed() {
         return PREFIX + "departed";
+    }
+
     // How members answer (answer.AnswerForms): the guild's answer mode and reveal, a round's form answers and
     // the blind answers waiting for their reveal.
 
@@ -171,6 +175,8 @@ public final class Keys {
      */
     public static String blindAnswers(long guild, String date) {
         return guild(guild) + "blind:" + date;
+    }
+
     // ---------------------------------------------------------------- pair: mock-interview pairs
 
     /** The guilds with weekly pairing on; global (like {@link #due()}), never used inside a guild's script. */

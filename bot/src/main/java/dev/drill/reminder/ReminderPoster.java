@@ -25,7 +25,7 @@ class ReminderPoster {
     record Reminder(long guild, long thread, String nonce, Instant closes, int answers, long role) {}
 
     void remind(Reminder reminder) {
-        ThreadChannel thread = gateway.jda().getThreadChannelById(reminder.thread());
+        ThreadChannel thread = gateway.thread(reminder.thread());
         if (thread == null) {
             // The thread is gone (deleted by a moderator): nothing to remind, and retrying will not bring it back.
             return;
