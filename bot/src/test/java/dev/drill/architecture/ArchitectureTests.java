@@ -38,14 +38,15 @@ import org.junit.jupiter.api.Test;
 @AnalyzeClasses(packages = "dev.drill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    /** The contracts through which Discord reaches a feature: commands, buttons and JDA event listeners. */
+    /** The contracts through which Discord reaches a feature: commands, buttons, setup parts, JDA event listeners. */
     private static final DescribedPredicate<JavaClass> SPEAKS_DISCORD = DescribedPredicate.describe(
-            "a command, button or listener, or a declared @DiscordEdge (renderer, port adapter)", c -> {
+            "a command, button, setup part or listener, or a declared @DiscordEdge (renderer, port adapter)", c -> {
                 JavaClass top = topLevel(c);
                 return top.isAssignableTo(SlashCommand.class)
                         || top.isAssignableTo(MessageCommand.class)
                         || top.isAssignableTo(ButtonHandler.class)
                         || top.isAssignableTo(ModalHandler.class)
+                        || top.isAssignableTo(dev.drill.discord.SetupPart.class)
                         || top.isAssignableTo(net.dv8tion.jda.api.hooks.EventListener.class)
                         || top.isAnnotatedWith(DiscordEdge.class);
             });

@@ -137,7 +137,8 @@ class PlaygroundTests {
         String transcript = run.transcript();
         assertThat(run.status()).as(transcript).isEqualTo(Playground.OK);
         assertThat(transcript)
-                .contains("  Champion: @Champion, the #1 of each week\n  Reminder: 2h before the close, no ping\n")
+                .contains("  Champion: @Champion, the #1 of each week\n")
+                .contains("  Reminder: 2h before the close, no ping\n")
                 .contains("> advance 22h\n-- Tue 2040-12-04 07:00 CET (06:00 UTC)\n[#daily-drill › Drill 2040-12-03 ·"
                         + " fundamentals] Drill: ⏰ This round closes in 2 hours; 2 answers so far.\n")
                 .contains("[roles] alice +Champion\n")
