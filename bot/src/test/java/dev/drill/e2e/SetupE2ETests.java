@@ -45,6 +45,9 @@ class SetupE2ETests {
                         entry("Levels", "fresher, intermediate, experienced"),
                         entry("Ping", "nobody"),
                         entry("Reviewers", "admins"),
+                        // The features' own settings (SetupPart), at their defaults
+                        entry("Champion", "off"),
+                        entry("Reminder", "off"),
                         entry(
                                 "Next question",
                                 "Mon 3 Dec 2040 09:00 Europe/Berlin · " + timestamp(MONDAY_0900_BERLIN, 'F') + " ("
