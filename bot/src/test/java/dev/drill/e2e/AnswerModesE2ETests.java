@@ -186,6 +186,10 @@ class AnswerModesE2ETests {
                 .contains("t:" + drill.as("alice").user().id());
         assertThat(allTime("alice")).startsWith("0");
 
+        // AND carol opens the form before the reveal, but submits it only after
+        SimInteraction carolPressed = drill.as("carol").click(post, answerButton(post));
+        assertThat(drill.sim().awaitResponse(carolPressed).kind()).isEqualTo(SimResponse.Kind.MODAL);
+
         // WHEN the reveal comes (half-way, 21:00 Berlin)
         drill.clock(MONDAY_2100);
 
@@ -200,6 +204,12 @@ class AnswerModesE2ETests {
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> assertThat(allTime("alice")).startsWith("10"));
         assertThat(allTime("bob")).startsWith("10");
+
+        // AND carol's late form is refused and kept nowhere: no text waits in Redis that no reveal would post
+        SimResponse tooLate = drill.awaitAnswer(drill.as("carol").submitModal(carolPressed, LONG + "Carol, late."));
+        assertThat(tooLate.content()).contains("revealed");
+        assertThat(drill.redis().opsForHash().keys(blindKey))
+                .noneMatch(f -> f.toString().startsWith("t:"));
 
         // AND a later press is told the answers are out; a second tick posts nothing again
         SimResponse late = drill.awaitAnswer(drill.as("carol").click(post, answerButton(post)));
