@@ -252,6 +252,47 @@ class PairsE2ETests {
     }
 
     @Test
+    @DisplayName(
+            "a run that crashed after opening a thread but before storing it: the restarted bot finishes the week without a second thread")
+    void crashMidRun() {
+        // GIVEN a week paired
+        team("dave", "erin", "frank");
+        drill.clock(PAIRING);
+        List<SimChannel> threads = pairThreads();
+        assertThat(threads).hasSize(3);
+        long guild = Long.parseLong(drill.guild().id());
+        String week = dev.drill.redis.Keys.pairWeek(guild, "2040-W49");
+        Object lastThread = drill.redis().opsForHash().get(week, "t:2");
+
+        // AND Redis as if the run crashed after Discord opened the last thread but before it was stored, while
+        // the crashed instance's lease still runs
+        drill.redis().opsForHash().delete(week, "t:2", "done");
+        drill.redis().opsForHash().delete(dev.drill.redis.Keys.pairThreads(guild), lastThread.toString());
+        String lease = dev.drill.redis.Keys.pairLease(guild, "2040-W49");
+        drill.redis().opsForValue().set(lease, "crashed-instance", Duration.ofMinutes(2));
+
+        // WHEN the bot restarts and ticks while the lease runs
+        drill.restartBot();
+        drill.advance(Duration.ofMinutes(1));
+
+        // THEN it waits: the week is not done, nothing new is opened
+        assertThat(drill.redis().opsForHash().hasKey(week, "done")).isFalse();
+        assertThat(pairThreads()).hasSize(3);
+
+        // WHEN the lease has expired (Redis' own clock: removed here) and the next tick comes
+        drill.redis().delete(lease);
+        drill.advance(Duration.ofMinutes(1));
+
+        // THEN the week is finished with the thread Discord already had: still three threads, one welcome each
+        assertThat(drill.redis().opsForHash().hasKey(week, "done")).isTrue();
+        assertThat(pairThreads()).hasSize(3);
+        assertThat(drill.redis().opsForHash().get(week, "t:2")).isEqualTo(lastThread);
+        for (SimChannel thread : pairThreads()) {
+            assertThat(drill.sim().botMessages(thread.id())).hasSize(1);
+        }
+    }
+
+    @Test
     @DisplayName("pairing is off by default: opted-in members are not paired until an admin picks a weekday")
     void offByDefault() {
         drill.startBot();
