@@ -3,6 +3,7 @@ package dev.drill.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.content.QuestionBank;
+import dev.drill.redis.Keys;
 import dev.drill.sim.SimChannel;
 import dev.drill.sim.SimMessage;
 import dev.drill.sim.SimResponse;
@@ -261,14 +262,14 @@ class PairsE2ETests {
         List<SimChannel> threads = pairThreads();
         assertThat(threads).hasSize(3);
         long guild = Long.parseLong(drill.guild().id());
-        String week = dev.drill.redis.Keys.pairWeek(guild, "2040-W49");
+        String week = Keys.pairWeek(guild, "2040-W49");
         Object lastThread = drill.redis().opsForHash().get(week, "t:2");
 
         // AND Redis as if the run crashed after Discord opened the last thread but before it was stored, while
         // the crashed instance's lease still runs
         drill.redis().opsForHash().delete(week, "t:2", "done");
-        drill.redis().opsForHash().delete(dev.drill.redis.Keys.pairThreads(guild), lastThread.toString());
-        String lease = dev.drill.redis.Keys.pairLease(guild, "2040-W49");
+        drill.redis().opsForHash().delete(Keys.pairThreads(guild), lastThread.toString());
+        String lease = Keys.pairLease(guild, "2040-W49");
         drill.redis().opsForValue().set(lease, "crashed-instance", Duration.ofMinutes(2));
 
         // WHEN the bot restarts and ticks while the lease runs
