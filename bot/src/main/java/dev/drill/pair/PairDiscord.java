@@ -4,6 +4,7 @@ import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.DiscordGateway;
 import dev.drill.score.PointsRules;
 import java.util.Optional;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -50,9 +51,20 @@ final class PairDiscord implements PairPublisher {
         for (long member : opening.members()) {
             thread.addThreadMemberById(member).complete();
         }
-        if (earlier.isEmpty() || earlier.get().getLatestMessageIdLong() == 0) {
+        if (earlier.isEmpty() || !welcomed(thread, opening)) {
             thread.sendMessage(PairRenderer.welcome(opening, rules)).complete();
         }
         return thread.getIdLong();
+    }
+
+    /** Whether a thread found again already has its welcome (the bot's message with the card button). */
+    private boolean welcomed(ThreadChannel thread, Opening opening) {
+        long self = gateway.jda().getSelfUser().getIdLong();
+        String card = PairRenderer.cardButtonId(opening.week(), opening.index());
+        return thread.getHistory().retrievePast(20).complete().stream()
+                .filter(m -> m.getAuthor().getIdLong() == self)
+                .anyMatch(m -> m.getComponentTree()
+                        .find(Button.class, b -> card.equals(b.getCustomId()))
+                        .isPresent());
     }
 }

@@ -3,6 +3,7 @@ package dev.drill.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drill.content.QuestionBank;
+import dev.drill.redis.Keys;
 import dev.drill.sim.SimChannel;
 import dev.drill.sim.SimMessage;
 import dev.drill.sim.SimResponse;
@@ -249,6 +250,47 @@ class PairsE2ETests {
         List<Set<String>> second = groups().subList(3, 6);
         Set<String> metBefore = pairsOf(first);
         assertThat(pairsOf(second)).doesNotContainAnyElementsOf(metBefore);
+    }
+
+    @Test
+    @DisplayName(
+            "a run that crashed after opening a thread but before storing it: the restarted bot finishes the week without a second thread")
+    void crashMidRun() {
+        // GIVEN a week paired
+        team("dave", "erin", "frank");
+        drill.clock(PAIRING);
+        List<SimChannel> threads = pairThreads();
+        assertThat(threads).hasSize(3);
+        long guild = Long.parseLong(drill.guild().id());
+        String week = Keys.pairWeek(guild, "2040-W49");
+        Object lastThread = drill.redis().opsForHash().get(week, "t:2");
+
+        // AND Redis as if the run crashed after Discord opened the last thread but before it was stored, while
+        // the crashed instance's lease still runs
+        drill.redis().opsForHash().delete(week, "t:2", "done");
+        drill.redis().opsForHash().delete(Keys.pairThreads(guild), lastThread.toString());
+        String lease = Keys.pairLease(guild, "2040-W49");
+        drill.redis().opsForValue().set(lease, "crashed-instance", Duration.ofMinutes(2));
+
+        // WHEN the bot restarts and ticks while the lease runs
+        drill.restartBot();
+        drill.advance(Duration.ofMinutes(1));
+
+        // THEN it waits: the week is not done, nothing new is opened
+        assertThat(drill.redis().opsForHash().hasKey(week, "done")).isFalse();
+        assertThat(pairThreads()).hasSize(3);
+
+        // WHEN the lease has expired (Redis' own clock: removed here) and the next tick comes
+        drill.redis().delete(lease);
+        drill.advance(Duration.ofMinutes(1));
+
+        // THEN the week is finished with the thread Discord already had: still three threads, one welcome each
+        assertThat(drill.redis().opsForHash().hasKey(week, "done")).isTrue();
+        assertThat(pairThreads()).hasSize(3);
+        assertThat(drill.redis().opsForHash().get(week, "t:2")).isEqualTo(lastThread);
+        for (SimChannel thread : pairThreads()) {
+            assertThat(drill.sim().botMessages(thread.id())).hasSize(1);
+        }
     }
 
     @Test
