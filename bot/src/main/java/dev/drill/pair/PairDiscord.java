@@ -59,7 +59,7 @@ final class PairDiscord implements PairPublisher {
 
     /** Whether a thread found again already has its welcome (the bot's message with the card button). */
     private boolean welcomed(ThreadChannel thread, Opening opening) {
-        long self = gateway.jda().getSelfUser().getIdLong();
+        long self = gateway.selfUserId();
         String card = PairRenderer.cardButtonId(opening.week(), opening.index());
         return thread.getHistory().retrievePast(20).complete().stream()
                 .filter(m -> m.getAuthor().getIdLong() == self)

@@ -3,6 +3,7 @@ package dev.drill.questions;
 import dev.drill.content.GuildQuestionStore;
 import dev.drill.content.QuestionSource;
 import dev.drill.discord.ChannelPermissions;
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import dev.drill.discord.SetupPart;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * The own-questions options of {@code /drill-admin setup}: {@code source} (where rounds take their questions
  * from) and {@code review-channel} (where member suggestions go).
  */
+@DiscordEdge
 @Component
 final class OwnQuestionsSetup implements SetupPart {
 

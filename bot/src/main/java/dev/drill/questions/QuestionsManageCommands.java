@@ -3,6 +3,7 @@ package dev.drill.questions;
 import dev.drill.content.Question;
 import dev.drill.discord.Access;
 import dev.drill.discord.ButtonHandler;
+import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.Replies;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.springframework.stereotype.Component;
 
 /** {@code /drill-admin questions list | remove | next}. */
+@DiscordEdge
 final class QuestionsManageCommands {
 
     static final String PAGE = "page";

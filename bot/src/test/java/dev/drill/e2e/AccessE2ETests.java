@@ -41,21 +41,42 @@ class AccessE2ETests {
     }
 
     @ParameterizedTest(name = "/drill-admin {0}")
-    @ValueSource(strings = {"setup", "config", "pause", "resume", "post-now", "skip", "export", "season-reset"})
+    @ValueSource(
+            strings = {
+                "setup",
+                "config",
+                "pause",
+                "resume",
+                "post-now",
+                "skip",
+                "export",
+                "season-reset",
+                "questions add",
+                "questions import",
+                "questions list",
+                "questions remove",
+                "questions next"
+            })
     @DisplayName("every /drill-admin subcommand is refused to a member without Manage Server; nothing changes")
     void adminSubcommandsRefused(String sub) {
         Optional<GuildSettings> before = settings();
         long posts = publicPosts();
 
-        Map<String, Object> options = sub.equals("setup")
-                ? Map.of("channel", drill.dailyDrill(), "time", "10:30", "timezone", "Asia/Tokyo")
-                : Map.of();
+        Map<String, Object> options = switch (sub) {
+            case "setup" -> Map.of("channel", drill.dailyDrill(), "time", "10:30", "timezone", "Asia/Tokyo");
+            case "questions add" -> Map.of("level", "fresher", "topics", "team");
+            case "questions import" ->
+                Map.of("file", dev.drill.sim.Upload.text("ours.yaml", OwnQuestionsE2ETests.TWO_QUESTIONS));
+            case "questions remove", "questions next" -> Map.of("question", "message-queues");
+            default -> Map.of();
+        };
         SimResponse reply = drill.command("alice", "drill-admin " + sub, options);
 
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.content()).isEqualTo(Access.MANAGE_SERVER.refusal());
         assertThat(settings()).isEqualTo(before);
         assertThat(publicPosts()).isEqualTo(posts);
+        assertThat(drill.redis().keys("drill:*own*")).isEmpty();
         drill.sim().assertNoProblems();
     }
 

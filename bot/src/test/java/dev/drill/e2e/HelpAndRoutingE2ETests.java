@@ -35,7 +35,12 @@ class HelpAndRoutingE2ETests {
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.message().embedTitles()).containsExactly("Drill: daily backend interview practice");
         assertThat(reply.message().embeds().toString())
-                .contains("/drill leaderboard", "/drill stats", "/drill practice", "/drill-admin setup");
+                .contains("/drill leaderboard", "/drill stats", "/drill practice", "/drill-admin setup")
+                .contains(
+                        "/drill suggest",
+                        "/drill history",
+                        "/drill-admin questions import",
+                        "/drill-admin questions next");
         assertThat(Duration.between(drill.clock().instant(), reply.at())).isLessThan(Duration.ofSeconds(3));
         drill.sim().assertNoProblems();
     }

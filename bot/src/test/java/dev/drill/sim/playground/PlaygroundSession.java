@@ -78,6 +78,8 @@ final class PlaygroundSession implements AutoCloseable {
     private final Map<String, String> interactionUsers = new HashMap<>();
     /** The interaction the bot answered with a form, by member: what {@code submit} fills. */
     private final Map<String, SimInteraction> openForms = new HashMap<>();
+    /** Files taken with {@code attach}, by name, until a command's option names one. */
+    private final Map<String, dev.drill.sim.Upload> attached = new HashMap<>();
     /** Each member's own messages, oldest first, for edit last and delete last. */
     private final Map<String, Deque<String>> said = new HashMap<>();
 
@@ -123,6 +125,18 @@ final class PlaygroundSession implements AutoCloseable {
         }
     }
 
+    /** A file of the playground's {@code files} folder on the test classpath (inside the repository). */
+    private static dev.drill.sim.Upload readFile(String name) {
+        try (java.io.InputStream in = PlaygroundSession.class.getResourceAsStream("/playground/files/" + name)) {
+            if (in == null) {
+                throw new ScriptException("no file " + name + " in bot/src/test/resources/playground/files/");
+            }
+            return new dev.drill.sim.Upload(name, "application/yaml", in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new ScriptException("could not read " + name + ": " + e.getMessage());
+        }
+    }
+
     /** The first line of a transcript: the fixture and the starting time. */
     String banner() {
         return "Drill playground · " + guild.name() + " · #daily-drill, #general · members alice, bob, carol, admin"
@@ -152,7 +166,10 @@ final class PlaygroundSession implements AutoCloseable {
                     + String.join(
                             " ",
                             slash.path().subList(0, Math.min(2, slash.path().size()))));
-            SimInteraction interaction = actor().slash(channelId, slash.command(), slash.options());
+            Map<String, Object> options = new LinkedHashMap<>(slash.options());
+            // An option naming an attached file uploads it (an attachment option); the file is used once.
+            options.replaceAll((name, value) -> attached.containsKey(value) ? attached.remove(value) : value);
+            SimInteraction interaction = actor().slash(channelId, slash.command(), options);
             answered(interaction, "/" + slash.command());
         } else if (line instanceof ScriptLine.Say say) {
             SimMessage message = actor().say(channelId, say.text());
@@ -181,7 +198,13 @@ final class PlaygroundSession implements AutoCloseable {
             if (opened == null) {
                 throw new ScriptException("no form is open for " + member + ": click a button that opens one first");
             }
-            answered(actor().submitModal(opened, submit.text()), "the form");
+            answered(
+                    submit.fields().isEmpty()
+                            ? actor().submitModal(opened, submit.text())
+                            : actor().submitModal(opened, submit.fields()),
+                    "the form");
+        } else if (line instanceof ScriptLine.Attach attach) {
+            attached.put(attach.file(), readFile(attach.file()));
         } else if (line instanceof ScriptLine.Award award) {
             requireOffered("\"" + AWARD_COMMAND + "\"");
             SimMessage target = lastMessageOf(award.member(), "award");

@@ -249,4 +249,32 @@ class PlaygroundTests {
                 .contains("All time: 3 pts (rank #1)")
                 .contains("Pair sessions held: 1");
     }
+
+    @Test
+    @DisplayName("questions.drill: a broken file refused naming question and field, add + next + post-now, a suggestion"
+            + " approved and credited, history")
+    void ownQuestions() throws IOException {
+        Run run;
+        try (InputStream script = getClass().getResourceAsStream("/playground/questions.drill")) {
+            run = run(new BufferedReader(new InputStreamReader(script, StandardCharsets.UTF_8)), false);
+        }
+
+        String transcript = run.transcript();
+        assertThat(run.status()).as(transcript).isEqualTo(Playground.OK);
+        assertThat(transcript)
+                .contains("Nothing was imported: 1 error")
+                .contains("broken.yaml:8: question 2 (team-retro): field 'level' is 'guru'")
+                .contains("Imported 2 questions: `team-oncall`, `team-retro`.")
+                .contains("Saved as `own-1`")
+                .contains("How do you hand over an incident at the end of your shift?")
+                .contains("Thanks! Your suggestion went to the reviewers")
+                .contains("Approved as `own-2`");
+        String tuesday = transcript.substring(transcript.indexOf("> advance 1d3h"));
+        assertThat(tuesday)
+                .contains("No model answer")
+                .contains("How would you find a memory leak in production?")
+                .contains("Suggested by");
+        String history = transcript.substring(transcript.indexOf("> /drill history"));
+        assertThat(history).contains("Past rounds · page 1 of 1").contains("2040-12-03");
+    }
 }

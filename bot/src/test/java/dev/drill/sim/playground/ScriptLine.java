@@ -67,8 +67,22 @@ public sealed interface ScriptLine {
 
     record KillRedis() implements ScriptLine {}
 
-    /** {@code submit <text>}: fills the open form's text field and submits it. */
-    record Submit(String text) implements ScriptLine {}
+    /**
+     * {@code submit <text>}: fills the open form's text field(s) and submits it; {@code submit name:value …}
+     * fills each named input (the form's field ids), the others left empty.
+     */
+    record Submit(String text, Map<String, String> fields) implements ScriptLine {
+        public Submit {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        public Submit(String text) {
+            this(text, Map.of());
+        }
+    }
+
+    /** {@code attach <file>}: a file of the playground folder, given to the next command's option named after it. */
+    record Attach(String file) implements ScriptLine {}
 
     record Health() implements ScriptLine {}
 

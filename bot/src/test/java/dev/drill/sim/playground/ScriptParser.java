@@ -27,6 +27,9 @@ public final class ScriptParser {
             click <button label>         click a button on the latest bot message (or your ephemeral reply) that has it
             award <member>               "Award best answer" on <member>'s last message in the current channel
             submit <text>                fill the form the bot opened for the acting member (its text field) and submit it
+            submit <input>:<value> …     fill the form's inputs by name (as slash options: quoted or up to the next name:)
+            attach <file>                take bot/src/test/resources/playground/files/<file>; an option of the next
+                                         command whose value is that file name uploads it (file:<file>)
             clock <ISO instant>          set the clock, e.g. 2041-03-25T06:00:00Z: a jump, as if the bot had been
                                          away; due work runs once, at the new time
             advance <duration>           let time pass, e.g. 1d, 2h30m, 90s, 1w: due work runs at each moment it
@@ -81,8 +84,14 @@ public final class ScriptParser {
             case "react", "unreact" -> react(word, rest);
             case "click" ->
                 new ScriptLine.Click(unquote(required(word, rest, "a button label, e.g. click Show model answer")));
-            case "submit" ->
-                new ScriptLine.Submit(required(word, rest, "the text to submit, e.g. submit I would use a queue"));
+            case "submit" -> submit(required(word, rest, "the text to submit, e.g. submit I would use a queue"));
+            case "attach" -> {
+                String file = oneWord(word, rest, "a file of the playground's files folder, e.g. attach ours.yaml");
+                if (!file.matches("[A-Za-z0-9._-]+") || file.startsWith(".")) {
+                    throw new ScriptException("attach takes a file name of the playground's files folder, not a path");
+                }
+                yield new ScriptLine.Attach(file);
+            }
             case "award" -> new ScriptLine.Award(member(oneWord(word, rest, "a member, e.g. award alice")));
             case "clock" ->
                 new ScriptLine.SetClock(
@@ -104,7 +113,7 @@ public final class ScriptParser {
                 throw new ScriptException(
                         "unknown command '" + split[0]
                                 + "'; a line starts with as, /drill, /drill-admin, say, in, edit, delete, react, unreact,"
-                                + " click, submit, award, clock, advance, redeliver, restart, stop, start, kill, health, metrics or help");
+                                + " click, submit, attach, award, clock, advance, redeliver, restart, stop, start, kill, health, metrics or help");
         };
         return Optional.of(parsed);
     }
@@ -156,6 +165,14 @@ public final class ScriptParser {
             at = skipSpaces(text, next);
         }
         return new ScriptLine.Slash(path, options);
+    }
+
+    /** {@code submit prompt:"…" level:fresher} fills named inputs; any other text fills every input. */
+    private static ScriptLine.Submit submit(String rest) {
+        if (OPTION_HERE.matcher(rest).lookingAt()) {
+            return new ScriptLine.Submit(rest, slash("form " + rest).options());
+        }
+        return new ScriptLine.Submit(rest);
     }
 
     /** 1w, 1d, 2h30m, 90s (units in any order, each at most once) or an ISO-8601 duration such as PT2H. */

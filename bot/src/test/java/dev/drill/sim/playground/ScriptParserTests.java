@@ -50,6 +50,22 @@ class ScriptParserTests {
     }
 
     @Test
+    @DisplayName("submit fills every input with its text, or the named inputs; attach takes a file name")
+    void formsAndFiles() {
+        assertThat(parse("submit Easy: one transaction")).isEqualTo(new ScriptLine.Submit("Easy: one transaction"));
+        assertThat(parse("submit prompt:\"Why: queues?\" level:experienced"))
+                .isEqualTo(new ScriptLine.Submit(
+                        "prompt:\"Why: queues?\" level:experienced",
+                        java.util.Map.of("prompt", "Why: queues?", "level", "experienced")));
+        assertThat(parse("attach ours.yaml")).isEqualTo(new ScriptLine.Attach("ours.yaml"));
+        assertThatThrownBy(() -> parse("attach ../secret.yaml"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageContaining("not a path");
+        assertThatThrownBy(() -> parse("attach")).hasMessageContaining("attach needs a file");
+        assertThatThrownBy(() -> parse("attach a.yaml b.yaml")).hasMessageContaining("attach takes one word");
+    }
+
+    @Test
     @DisplayName("clock, time and fault lines; keywords in any case")
     void timeAndFaults() {
         assertThat(parse("clock 2041-03-25T06:00:00Z"))
