@@ -152,11 +152,11 @@ final class SuggestionReview implements ButtonHandler {
         event.getJDA()
                 .openPrivateChannelById(suggestion.author())
                 .flatMap(dmChannel -> dmChannel.sendMessage(dm).setAllowedMentions(List.of()))
-                .queue(
-                        sent -> Replies.ephemeral(event, answer),
-                        failed -> Replies.ephemeral(
-                                event,
-                                answer + " I could not DM the author (their DMs are closed): please tell them."));
+                .queue(sent -> Replies.ephemeral(event, answer), failed -> {
+                    log.info("Could not DM the author of suggestion {}: {}", suggestion.id(), failed.toString());
+                    Replies.ephemeral(
+                            event, answer + " I could not DM the author (their DMs are closed): please tell them.");
+                });
     }
 
     /** The Edit form: the reviewer's version is approved at once. */

@@ -219,7 +219,9 @@ final class SimFixture {
     /** The bot's permissions in a channel: its roles, then its member overwrite (a thread uses its parent's). */
     long botPermissionsIn(SimChannel channel) {
         SimChannel holder = channel.isThread() ? world.channels.get(channel.parentId()) : channel;
-        long base = EVERYONE_PERMISSIONS | botRolePermissions(world.guilds.get(holder.guildId()));
+        SimGuild guild = holder.guildId() == null ? null : world.guilds.get(holder.guildId());
+        // A DM has no guild and no role: the bot has the everyone permissions and its base ones there.
+        long base = EVERYONE_PERMISSIONS | (guild == null ? BOT_PERMISSIONS : botRolePermissions(guild));
         return (base & ~holder.botDeny()) | holder.botAllow();
     }
 }
