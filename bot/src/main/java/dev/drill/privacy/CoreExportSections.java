@@ -1,5 +1,8 @@
 package dev.drill.privacy;
 
+import dev.drill.content.GuildQuestionStore;
+import dev.drill.content.KeyPoint;
+import dev.drill.content.Question;
 import dev.drill.score.BoardScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The export's sections for what Drill itself keeps of a guild: its settings, its rounds and its boards
- * (with the members' names and points).
+ * The export's sections for what Drill itself keeps of a guild: its settings, its own questions, its rounds
+ * and its boards (with the members' names and points).
  */
 @Configuration(proxyBeanMethods = false)
 class CoreExportSections {
@@ -53,6 +56,51 @@ class CoreExportSections {
             public Part export(long guild) {
                 Map<String, Map<String, String>> rounds = store.rounds(guild);
                 return new Part(rounds, rounds.size() + (rounds.size() == 1 ? " round" : " rounds"));
+            }
+        };
+    }
+
+    /**
+     * The guild's own questions (added, imported or approved suggestions) as the admins gave them, in the
+     * fields of the bank's YAML format, so the file can be turned back into an import.
+     */
+    @Bean
+    ExportSection ownQuestionsSection(GuildQuestionStore questions) {
+        return new ExportSection() {
+            @Override
+            public String name() {
+                return "questions";
+            }
+
+            @Override
+            public int order() {
+                return 15;
+            }
+
+            @Override
+            public Part export(long guild) {
+                List<Map<String, Object>> own = new ArrayList<>();
+                for (Question q : questions.all(guild)) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("id", q.id());
+                    entry.put("level", q.level().name().toLowerCase(java.util.Locale.ROOT));
+                    entry.put("topics", q.topics());
+                    entry.put("prompt", q.prompt());
+                    entry.put("modelAnswer", q.modelAnswer());
+                    entry.put(
+                            "keyPoints",
+                            q.keyPoints().stream().map(KeyPoint::text).toList());
+                    entry.put("followUps", q.followUps());
+                    if (q.suggestedBy() != 0) {
+                        entry.put("suggestedBy", Long.toString(q.suggestedBy()));
+                    }
+                    own.add(entry);
+                }
+                return new Part(
+                        own,
+                        own.isEmpty()
+                                ? "no own questions"
+                                : own.size() + (own.size() == 1 ? " own question" : " own questions"));
             }
         };
     }

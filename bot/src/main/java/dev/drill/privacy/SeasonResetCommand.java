@@ -23,14 +23,15 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /drill-admin season-reset [name]}: after a confirm button, archives the all-time board under the
+ * {@code /drill-admin season reset [name]}: after a confirm button, archives the all-time board under the
  * season's name (default: today's date) and starts a new one; {@code /drill leaderboard season:<name>} shows
  * an archived one. Streaks and counters stay.
  */
 @Component
 final class SeasonResetCommand implements SlashCommand {
 
-    static final String NAME = "season-reset";
+    static final String NAME = "reset";
+    static final String GROUP = "season";
     static final String SEASON = "name";
     static final String BUTTON = "season";
 
@@ -47,6 +48,16 @@ final class SeasonResetCommand implements SlashCommand {
     @Override
     public String parent() {
         return CommandNames.ADMIN;
+    }
+
+    @Override
+    public String group() {
+        return GROUP;
+    }
+
+    @Override
+    public String groupDescription() {
+        return "Seasons of the all-time board";
     }
 
     @Override

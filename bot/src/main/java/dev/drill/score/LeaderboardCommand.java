@@ -93,7 +93,7 @@ final class LeaderboardCommand implements SlashCommand {
                     event,
                     "There is no archived season " + Replies.quote(season) + " here. "
                             + (seasons.isEmpty()
-                                    ? "No season was archived yet (`/drill-admin season-reset` does that)."
+                                    ? "No season was archived yet (`/drill-admin season reset` does that)."
                                     : "Archived seasons: " + String.join(", ", seasons) + "."));
             return;
         }

@@ -50,7 +50,7 @@ class AccessE2ETests {
                 "post-now",
                 "skip",
                 "export",
-                "season-reset",
+                "season reset",
                 "questions add",
                 "questions import",
                 "questions list",

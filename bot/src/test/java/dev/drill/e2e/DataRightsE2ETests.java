@@ -108,11 +108,24 @@ class DataRightsE2ETests {
     }
 
     @Test
-    @DisplayName("export attaches a JSON file of the settings, rounds and boards, and says what it lists")
+    @DisplayName(
+            "export attaches a JSON file of the settings, own questions, rounds and boards, and says what it lists")
     void export() throws Exception {
-        // GIVEN a round with three answers and a reminder set
+        // GIVEN a round with three answers, a reminder set and one question of the team's own
         threeAnswers();
         drill.command("admin", "drill-admin setup", Map.of("remind", "2h"));
+        SimResponse imported = drill.awaitAnswer(drill.as("admin")
+                .slash(
+                        drill.dailyDrill(),
+                        "drill-admin questions import",
+                        Map.of("file", dev.drill.sim.Upload.text("ours.yaml", """
+                                        - id: team-oncall
+                                          level: intermediate
+                                          topics: [on-call]
+                                          prompt: How would you organise the on-call rotation of a team of five?
+                                          modelAnswer: Short rotations, a runbook, a second line and a blameless review.
+                                        """))));
+        assertThat(imported.content()).contains("team-oncall");
 
         // WHEN admin exports
         SimResponse reply = drill.command("admin", "drill-admin export");
@@ -121,7 +134,9 @@ class DataRightsE2ETests {
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.content())
                 .startsWith("Here is what Drill keeps of this server: settings (")
-                .contains("; 1 round; 3 boards (1 week, 1 month, 0 archived seasons, all time) with names and points")
+                .contains(
+                        "; 1 own question; 1 round; 3 boards (1 week, 1 month, 0 archived seasons, all time) with names"
+                                + " and points")
                 .endsWith(". Only you see this file.");
         assertThat(reply.message().attachments())
                 .singleElement()
@@ -139,18 +154,23 @@ class DataRightsE2ETests {
                         .map(e -> e.path("name").asString() + "="
                                 + e.path("points").asLong()))
                 .containsExactly("Alice=10", "Bob=10", "Carol=10");
-        assertThat(Set.copyOf(json.propertyNames())).contains("guild", "settings", "rounds", "boards");
+        assertThat(json.path("questions")
+                        .valueStream()
+                        .map(q -> q.path("id").asString() + ": "
+                                + q.path("prompt").asString()))
+                .containsExactly("team-oncall: How would you organise the on-call rotation of a team of five?");
+        assertThat(Set.copyOf(json.propertyNames())).contains("guild", "settings", "questions", "rounds", "boards");
     }
 
     @Test
-    @DisplayName("season-reset, confirmed, archives the all-time board under a name and starts an empty one;"
+    @DisplayName("season reset, confirmed, archives the all-time board under a name and starts an empty one;"
             + " leaderboard season:<name> shows the archive; a member cannot confirm it")
     void seasonReset() {
         // GIVEN three members on the all-time board
         threeAnswers();
 
         // WHEN admin resets the season as "autumn"
-        SimResponse ask = drill.command("admin", "drill-admin season-reset", Map.of("name", "autumn"));
+        SimResponse ask = drill.command("admin", "drill-admin season reset", Map.of("name", "autumn"));
         assertThat(ask.ephemeral()).isTrue();
         assertThat(ask.message().customIds()).containsExactly("drill:season:autumn");
         // AND alice (no Manage Server) tries the button first: refused, nothing archived
@@ -177,7 +197,7 @@ class DataRightsE2ETests {
         assertThat(unknown.ephemeral()).isTrue();
         assertThat(unknown.content()).isEqualTo("There is no archived season `spring` here. Archived seasons: autumn.");
         // AND the same name twice is refused
-        assertThat(drill.command("admin", "drill-admin season-reset", Map.of("name", "autumn"))
+        assertThat(drill.command("admin", "drill-admin season reset", Map.of("name", "autumn"))
                         .content())
                 .isEqualTo("There is already a season `autumn`; choose another name. Nothing was changed.");
     }
