@@ -58,7 +58,10 @@ class ScriptParserTests {
                         "prompt:\"Why: queues?\" level:experienced",
                         java.util.Map.of("prompt", "Why: queues?", "level", "experienced")));
         assertThat(parse("attach ours.yaml")).isEqualTo(new ScriptLine.Attach("ours.yaml"));
-        assertThatThrownBy(() -> parse("attach ../secret.yaml"))
+        assertThatThrownBy(() -> parse("attach files/secret.yaml"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageContaining("not a path");
+        assertThatThrownBy(() -> parse("attach .secret.yaml"))
                 .isInstanceOf(ScriptException.class)
                 .hasMessageContaining("not a path");
         assertThatThrownBy(() -> parse("attach")).hasMessageContaining("attach needs a file");
