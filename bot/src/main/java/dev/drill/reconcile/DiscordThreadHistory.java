@@ -49,6 +49,11 @@ final class DiscordThreadHistory implements ThreadHistory {
     }
 
     @Override
+    public boolean visible(long guild, long thread) {
+        return thread(guild, thread).isPresent();
+    }
+
+    @Override
     public List<HistoryMessage> after(long guild, long thread, long afterId) {
         Optional<ThreadChannel> channel = thread(guild, thread);
         if (channel.isEmpty()) {

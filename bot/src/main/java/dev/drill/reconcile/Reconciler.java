@@ -171,6 +171,12 @@ public final class Reconciler implements RoundCatchUp, DisposableBean {
             return;
         }
         long thread = found.get().threadId();
+        if (!history.visible(guild, thread)) {
+            // Not seeing the thread is not seeing it empty: withdrawing its answers would lose what members
+            // did. The round stays not caught up, so a later catch-up reads it once the bot sees it again.
+            log.info("Guild {}: round {}'s thread is not visible to Drill now; its catch-up waits", guild, date);
+            return;
+        }
         Counts counts = new Counts();
         List<HistoryMessage> fresh = history.after(guild, thread, rounds.catchUpMark(guild, date));
         Map<Long, HistoryMessage> fetched = new HashMap<>();

@@ -247,6 +247,25 @@ class DataRightsE2ETests {
         assertThat(board("all")).hasSize(3);
     }
 
+    @Test
+    @DisplayName("a round that closes while Drill is out of the guild keeps its answers: an unseen thread is not a"
+            + " deleted one")
+    void roundClosedWhileRemoved() {
+        // GIVEN three answers in Monday's round, and a restart since (so the close reads the thread first)
+        threeAnswers();
+        drill.restartBot();
+
+        // WHEN Drill is removed, the round's close passes while it is out, and Drill is added back
+        drill.sim().removeBotFrom(drill.guild());
+        awaitDeparted(Long.parseLong(drill.guild().id()), true);
+        drill.clock(drill.clock().instant().plus(Duration.ofDays(2)));
+        drill.sim().addBotBack(drill.guild());
+        awaitDeparted(Long.parseLong(drill.guild().id()), false);
+
+        // THEN every answer still counts: the catch-up could not see the thread, so it withdrew nothing
+        assertThat(board("all")).containsExactly("🥇 Alice · 10 pts", "🥈 Bob · 10 pts", "🥉 Carol · 10 pts");
+    }
+
     private void awaitDeparted(long guild, boolean booked) {
         drill.sim().await("the departure booked=" + booked, Duration.ofSeconds(10), () -> {
             boolean present = drill.redis().opsForZSet().score(Keys.departed(), Long.toString(guild)) != null;
