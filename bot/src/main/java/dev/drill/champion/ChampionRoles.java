@@ -2,6 +2,7 @@ package dev.drill.champion;
 
 import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.DiscordGateway;
+import dev.drill.discord.DiscordPacer;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 class ChampionRoles {
 
     private final DiscordGateway gateway;
+    private final DiscordPacer pacer;
 
-    ChampionRoles(DiscordGateway gateway) {
+    ChampionRoles(DiscordGateway gateway, DiscordPacer pacer) {
         this.gateway = gateway;
+        this.pacer = pacer;
     }
 
     /** Discord would not let Drill change the role; the message is a sentence for the recap. */
@@ -68,7 +71,7 @@ class ChampionRoles {
         try {
             if (from != 0 && from != to) {
                 try {
-                    guild.removeRoleFromMember(UserSnowflake.fromId(from), role).complete();
+                    pacer.complete(() -> guild.removeRoleFromMember(UserSnowflake.fromId(from), role));
                 } catch (ErrorResponseException e) {
                     // The last champion left the server: there is no role to take.
                     if (e.getErrorCode() != 10007) {
@@ -76,7 +79,7 @@ class ChampionRoles {
                     }
                 }
             }
-            guild.addRoleToMember(UserSnowflake.fromId(to), role).complete();
+            pacer.complete(() -> guild.addRoleToMember(UserSnowflake.fromId(to), role));
         } catch (InsufficientPermissionException | HierarchyException e) {
             throw new Refused("I lack " + e.getMessage());
         } catch (ErrorResponseException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import net.dv8tion.jda.api.requests.RestAction;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,25 @@ public final class DiscordPacer implements AutoCloseable, Interceptor {
         });
         sent.whenComplete((answer, failure) -> release());
         return sent;
+    }
+
+    /**
+     * Sends one request through the pace and waits for Discord's answer, failing as the request failed. For
+     * work that runs on Drill's own threads and may wait (a round's moment, the champion's roles, the weekly
+     * pairing), so that it too stays under the global limit beside a rush instead of adding its own burst.
+     */
+    public <T> T complete(Supplier<? extends RestAction<T>> request) {
+        try {
+            return send(() -> request.get().submit()).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private CompletableFuture<Void> slot() {

@@ -2,6 +2,7 @@ package dev.drill.pair;
 
 import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.DiscordGateway;
+import dev.drill.discord.DiscordPacer;
 import dev.drill.score.PointsRules;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 final class PairDiscord implements PairPublisher {
 
     private final DiscordGateway gateway;
+    private final DiscordPacer pacer;
     private final PointsRules rules;
 
-    PairDiscord(DiscordGateway gateway, PointsRules rules) {
+    PairDiscord(DiscordGateway gateway, DiscordPacer pacer, PointsRules rules) {
         this.gateway = gateway;
+        this.pacer = pacer;
         this.rules = rules;
     }
 
@@ -44,15 +47,15 @@ final class PairDiscord implements PairPublisher {
         Optional<ThreadChannel> earlier = channel.getThreadChannels().stream()
                 .filter(t -> t.getName().equals(name))
                 .findFirst();
-        ThreadChannel thread = earlier.orElseGet(() -> channel.createThreadChannel(name, true)
+        // Every request goes through the pacer: the pairing may fall in the same minute as a rush of posts.
+        ThreadChannel thread = earlier.orElseGet(() -> pacer.complete(() -> channel.createThreadChannel(name, true)
                 .setInvitable(false)
-                .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
-                .complete());
+                .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)));
         for (long member : opening.members()) {
-            thread.addThreadMemberById(member).complete();
+            pacer.complete(() -> thread.addThreadMemberById(member));
         }
         if (earlier.isEmpty() || !welcomed(thread, opening)) {
-            thread.sendMessage(PairRenderer.welcome(opening, rules)).complete();
+            pacer.complete(() -> thread.sendMessage(PairRenderer.welcome(opening, rules)));
         }
         return thread.getIdLong();
     }
@@ -61,7 +64,7 @@ final class PairDiscord implements PairPublisher {
     private boolean welcomed(ThreadChannel thread, Opening opening) {
         long self = gateway.selfUserId();
         String card = PairRenderer.cardButtonId(opening.week(), opening.index());
-        return thread.getHistory().retrievePast(20).complete().stream()
+        return pacer.complete(() -> thread.getHistory().retrievePast(20)).stream()
                 .filter(m -> m.getAuthor().getIdLong() == self)
                 .anyMatch(m -> m.getComponentTree()
                         .find(Button.class, b -> card.equals(b.getCustomId()))

@@ -2,6 +2,7 @@ package dev.drill.reminder;
 
 import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.DiscordGateway;
+import dev.drill.discord.DiscordPacer;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class ReminderPoster {
 
     private final DiscordGateway gateway;
+    private final DiscordPacer pacer;
 
-    ReminderPoster(DiscordGateway gateway) {
+    ReminderPoster(DiscordGateway gateway, DiscordPacer pacer) {
         this.gateway = gateway;
+        this.pacer = pacer;
     }
 
     /** @param role the role to ping, or 0 for no ping at all */
@@ -30,7 +33,7 @@ class ReminderPoster {
             // The thread is gone (deleted by a moderator): nothing to remind, and retrying will not bring it back.
             return;
         }
-        thread.sendMessage(render(reminder)).setNonce(reminder.nonce()).complete();
+        pacer.complete(() -> thread.sendMessage(render(reminder)).setNonce(reminder.nonce()));
     }
 
     static MessageCreateData render(Reminder reminder) {
