@@ -219,8 +219,13 @@ final class PlaygroundSession implements AutoCloseable {
         } else if (line instanceof ScriptLine.Redeliver) {
             sim.redeliverLast();
             settle();
-        } else if (line instanceof ScriptLine.RestartBot) {
-            harness.restartBot();
+        } else if (line instanceof ScriptLine.RestartBot restart) {
+            if (restart.messageContent()) {
+                harness.restartBot();
+            } else {
+                harness.stopBots();
+                harness.startBot(java.util.Map.of("drill.discord.message-content", "false"));
+            }
             // A starting bot's scheduler runs its first tick at once.
             tick();
             settle();

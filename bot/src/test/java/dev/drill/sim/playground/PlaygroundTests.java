@@ -220,6 +220,11 @@ class PlaygroundTests {
         assertThat(reveal).doesNotContain("Put a message broker");
         assertThat(transcript).contains("Drill (only you): This round's answers were revealed");
         assertThat(transcript).contains("Alice · 11 pts").contains("Bob · 10 pts");
+        assertThat(transcript.substring(transcript.indexOf("> restart bot without message-content")))
+                .contains(
+                        "> /drill-admin setup answers:thread\n[#daily-drill] Drill (only you): I run without Discord's"
+                                + " Message Content intent (drill.discord.message-content=false), so I cannot read answers"
+                                + " written in threads: choose answers:modal or answers:blind.");
     }
 
     @Test

@@ -55,7 +55,16 @@ public sealed interface ScriptLine {
 
     record Redeliver() implements ScriptLine {}
 
-    record RestartBot() implements ScriptLine {}
+    /**
+     * {@code restart bot}, or {@code restart bot without message-content}: the bot started again without
+     * Discord's Message Content intent ({@code drill.discord.message-content=false}).
+     */
+    record RestartBot(boolean messageContent) implements ScriptLine {
+
+        RestartBot() {
+            this(true);
+        }
+    }
 
     record RestartRedis() implements ScriptLine {}
 

@@ -36,6 +36,8 @@ public final class ScriptParser {
                                          falls due (every post and close on the way)
             redeliver                    deliver the last member event again
             restart bot                  stop the bot and start it again (same Redis, simulator and clock)
+            restart bot without message-content
+                                         the same, the bot run without Discord's Message Content intent
             restart redis                stop Redis and start it again from its own files (AOF)
             stop redis | start redis     stop Redis (the bot keeps running and retries), or start it again
             kill redis                   kill Redis at once (SIGKILL: no fsync), as a crash would; start redis
@@ -253,8 +255,11 @@ public final class ScriptParser {
     private static ScriptLine restart(String rest) {
         return switch (rest.toLowerCase()) {
             case "bot" -> new ScriptLine.RestartBot();
+            case "bot without message-content" -> new ScriptLine.RestartBot(false);
             case "redis" -> new ScriptLine.RestartRedis();
-            default -> throw new ScriptException("restart what? restart bot, or restart redis");
+            default ->
+                throw new ScriptException(
+                        "restart what? restart bot, restart bot without message-content, or restart redis");
         };
     }
 

@@ -78,6 +78,7 @@ class ScriptParserTests {
         assertThat(parse("advance 2h30m")).isEqualTo(new ScriptLine.Advance(Duration.ofMinutes(150)));
         assertThat(parse("redeliver")).isEqualTo(new ScriptLine.Redeliver());
         assertThat(parse("restart bot")).isEqualTo(new ScriptLine.RestartBot());
+        assertThat(parse("restart bot without message-content")).isEqualTo(new ScriptLine.RestartBot(false));
         assertThat(parse("Restart Redis")).isEqualTo(new ScriptLine.RestartRedis());
         assertThat(parse("help")).isEqualTo(new ScriptLine.Help());
     }
