@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Who meets whom this week: the opted-in members in pairs (and one trio when their number is odd), with no
- * pair that met before, until no such grouping exists any more; then the history starts over. Pure: the
- * caller reads the history and stores the result.
+ * pair that met before, until no such grouping exists any more; then the history starts over with a grouping
+ * that repeats as few of the pairs met so far as it can (with five members, one instead of any number). Pure:
+ * the caller reads the history and stores the result.
  */
 final class Pairing {
 
@@ -19,6 +20,9 @@ final class Pairing {
      * backtracking one, fast for teams, and this bounds it for a very large opt-in list.
      */
     static final int SEARCH_BUDGET = 200_000;
+
+    /** How many repeats an exhausted history tries before any grouping will do (each try is one search). */
+    static final int MAX_REPEATS = 8;
 
     private Pairing() {}
 
@@ -46,10 +50,16 @@ final class Pairing {
             return new Plan(List.of(), false, List.of());
         }
         java.util.Collections.shuffle(order, new Random(seed));
-        List<List<Long>> groups = search(order, met);
+        List<List<Long>> groups = search(order, met, 0);
         boolean restarted = false;
+        // Exhausted: the fewest repeats the search finds within its budget, so a small team does not meet in
+        // last week's groups again just because every grouping repeats someone.
+        for (int repeats = 1; groups == null && repeats <= MAX_REPEATS; repeats++) {
+            groups = search(order, met, repeats);
+            restarted = true;
+        }
         if (groups == null) {
-            groups = search(order, Set.of());
+            groups = search(order, Set.of(), 0);
             restarted = true;
         }
         if (groups == null) { // cannot happen for two members or more, but never leave anyone out silently
@@ -71,9 +81,10 @@ final class Pairing {
         return Math.min(a, b) + ":" + Math.max(a, b);
     }
 
-    private static List<List<Long>> search(List<Long> order, Set<String> met) {
+    /** A grouping with at most {@code repeats} pairs of {@code met} in it, or null. */
+    private static List<List<Long>> search(List<Long> order, Set<String> met, int repeats) {
         Search search = new Search(order, met);
-        return search.run(new HashSet<>(), new ArrayList<>(), order.size() % 2 == 1) ? search.result : null;
+        return search.run(new HashSet<>(), new ArrayList<>(), order.size() % 2 == 1, repeats) ? search.result : null;
     }
 
     private static final class Search {
@@ -87,8 +98,11 @@ final class Pairing {
             this.met = met;
         }
 
-        /** Groups the members not in {@code used}; {@code trioOwed}: one trio is still needed (odd count). */
-        boolean run(Set<Long> used, List<List<Long>> groups, boolean trioOwed) {
+        /**
+         * Groups the members not in {@code used}; {@code trioOwed}: one trio is still needed (odd count);
+         * {@code repeats}: how many pairs that met before the rest of the grouping may still contain.
+         */
+        boolean run(Set<Long> used, List<List<Long>> groups, boolean trioOwed, int repeats) {
             if (++steps > SEARCH_BUDGET) {
                 return false;
             }
@@ -104,19 +118,21 @@ final class Pairing {
             used.add(a);
             for (int j = first + 1; j < order.size(); j++) {
                 long b = order.get(j);
-                if (used.contains(b) || met(a, b)) {
+                int withB = repeats - (met(a, b) ? 1 : 0);
+                if (used.contains(b) || withB < 0) {
                     continue;
                 }
                 used.add(b);
                 if (trioOwed) {
                     for (int k = j + 1; k < order.size(); k++) {
                         long c = order.get(k);
-                        if (used.contains(c) || met(a, c) || met(b, c)) {
+                        int withC = withB - (met(a, c) ? 1 : 0) - (met(b, c) ? 1 : 0);
+                        if (used.contains(c) || withC < 0) {
                             continue;
                         }
                         used.add(c);
                         groups.add(List.of(a, b, c));
-                        if (run(used, groups, false)) {
+                        if (run(used, groups, false, withC)) {
                             return true;
                         }
                         groups.remove(groups.size() - 1);
@@ -124,7 +140,7 @@ final class Pairing {
                     }
                 }
                 groups.add(List.of(a, b));
-                if (run(used, groups, trioOwed)) {
+                if (run(used, groups, trioOwed, withB)) {
                     return true;
                 }
                 groups.remove(groups.size() - 1);
