@@ -495,14 +495,6 @@ public final class DiscordGateway implements SmartLifecycle {
         return connected().getThreadChannelById(threadId);
     }
 
-    /**
-     * JDA's shard manager, for what {@link #guild(long)} does not cover (a thread or channel by id across this
-     * process's shards). There is no single JDA any more: a guild's entities live in its shard.
-     */
-    public ShardManager manager() {
-        return connected();
-    }
-
     /** The ids of every guild of this process's shards. */
     public List<Long> guildIds() {
         return connected().getGuilds().stream().map(Guild::getIdLong).toList();

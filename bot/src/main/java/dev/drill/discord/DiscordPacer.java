@@ -1,6 +1,7 @@
 package dev.drill.discord;
 
 import dev.drill.config.DiscordPace;
+import dev.drill.ops.Futures;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -77,17 +78,7 @@ public final class DiscordPacer implements AutoCloseable, Interceptor {
      * pairing), so that it too stays under the global limit beside a rush instead of adding its own burst.
      */
     public <T> T complete(Supplier<? extends RestAction<T>> request) {
-        try {
-            return send(() -> request.get().submit()).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(send(() -> request.get().submit()));
     }
 
     private CompletableFuture<Void> slot() {

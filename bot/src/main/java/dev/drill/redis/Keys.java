@@ -141,7 +141,7 @@ public final class Keys {
 
     /** A SCAN pattern matching every key of the guild (its hash tag), for export and deletion. */
     public static String guildPattern(long guild) {
-        return PREFIX + "{g:" + guild + "}:*";
+        return guild(guild) + "*";
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.drill.discord.ChannelPermissions;
 import dev.drill.discord.DiscordEdge;
 import dev.drill.discord.DiscordGateway;
 import dev.drill.discord.DiscordPacer;
+import dev.drill.ops.Futures;
 import dev.drill.score.PointsRules;
 import java.util.EnumSet;
 import java.util.List;
@@ -88,7 +89,7 @@ final class RoundDiscord implements RoundPublisher {
             if (failure == null) {
                 return sent.getIdLong();
             }
-            throw refused(channel, cause(failure));
+            throw refused(channel, Futures.unwrap(failure));
         });
     }
 
@@ -106,7 +107,7 @@ final class RoundDiscord implements RoundPublisher {
                     if (failure == null) {
                         return thread.getIdLong();
                     }
-                    Throwable cause = cause(failure);
+                    Throwable cause = Futures.unwrap(failure);
                     if (cause instanceof ErrorResponseException) {
                         // An earlier attempt may have started it after all: a thread has its message's id.
                         ThreadChannel started = channel.getGuild().getThreadChannelById(message);
@@ -135,14 +136,6 @@ final class RoundDiscord implements RoundPublisher {
             return new ChannelUnavailable("I lack " + e.getPermission().getName() + " in #" + channel.getName());
         }
         return failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
-    }
-
-    private static Throwable cause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override

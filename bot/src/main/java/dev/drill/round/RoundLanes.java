@@ -1,13 +1,13 @@
 package dev.drill.round;
 
 import dev.drill.config.DrillProperties;
+import dev.drill.ops.Futures;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,7 +92,7 @@ final class RoundLanes implements AutoCloseable {
                             notifyAll();
                         }
                         if (failure != null) {
-                            next.done().completeExceptionally(unwrap(failure));
+                            next.done().completeExceptionally(Futures.unwrap(failure));
                         } else {
                             next.done().complete(null);
                         }
@@ -127,15 +127,6 @@ final class RoundLanes implements AutoCloseable {
                 notifyAll();
             }
         }
-    }
-
-    /** The failure a step threw, without the wrappers of the future chain. */
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.drill.content.Question;
 import dev.drill.guild.GuildSettings;
 import dev.drill.guild.GuildSettingsStore;
 import dev.drill.ops.DrillMetrics;
+import dev.drill.ops.Futures;
 import dev.drill.ops.GuildLog;
 import dev.drill.score.RoundRef;
 import dev.drill.score.ScoreService;
@@ -150,7 +151,7 @@ public final class RoundService {
                         "Round work for guild {} failed; retrying in {}s",
                         guild,
                         RETRY.toSeconds(),
-                        RoundLanes.unwrap(failure));
+                        Futures.unwrap(failure));
                 due.scheduleDue(guild, now.plus(RETRY));
             }
             return null;
@@ -309,7 +310,7 @@ public final class RoundService {
                             return Optional.<Instant>empty();
                         }))
                 .exceptionally(failure -> {
-                    Throwable cause = RoundLanes.unwrap(failure);
+                    Throwable cause = Futures.unwrap(failure);
                     if (cause instanceof RoundPublisher.ChannelUnavailable) {
                         pauseBecause(settings, cause.getMessage());
                         return Optional.empty();
@@ -502,7 +503,7 @@ public final class RoundService {
         RoundPublisher.Closing closing =
                 new RoundPublisher.Closing(guild, round.channel(), round.thread(), nonce("close", guild, date), recap);
         return call(() -> publisher.close(closing)).handle((ok, failure) -> {
-            Throwable cause = failure == null ? null : RoundLanes.unwrap(failure);
+            Throwable cause = failure == null ? null : Futures.unwrap(failure);
             if (cause instanceof RoundPublisher.ChannelUnavailable) {
                 // The thread or channel is gone: no later try can post it.
                 log.warn("Guild {}: round {} closed; its recap cannot be posted: {}", guild, date, cause.getMessage());
@@ -544,7 +545,7 @@ public final class RoundService {
         sent.whenComplete((value, failure) -> {
             Runnable finish = () -> {
                 if (failure != null) {
-                    resumed.completeExceptionally(RoundLanes.unwrap(failure));
+                    resumed.completeExceptionally(Futures.unwrap(failure));
                 } else {
                     resumed.complete(value);
                 }
@@ -560,18 +561,7 @@ public final class RoundService {
 
     /** Waits for round work on a thread that may wait (a test's, an admin command's), failing as it failed. */
     static <T> T await(CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            Throwable cause = RoundLanes.unwrap(e);
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(work);
     }
 
     private void pauseBecause(GuildSettings settings, String reason) {
