@@ -592,6 +592,10 @@ final class PlaygroundSession implements AutoCloseable {
             if (channel.isEmpty()) {
                 return "#deleted-channel";
             }
+            if (channel.get().isDm()) {
+                // A DM has no name: it is shown by the member it goes to.
+                return "DM " + user(channel.get().ownerId());
+            }
             if (!channel.get().isThread()) {
                 return "#" + channel.get().name();
             }

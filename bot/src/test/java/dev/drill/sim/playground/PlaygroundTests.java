@@ -273,7 +273,9 @@ class PlaygroundTests {
                 .contains("Saved as `own-1`")
                 .contains("How do you hand over an incident at the end of your shift?")
                 .contains("Thanks! Your suggestion went to the reviewers")
-                .contains("Approved as `own-2`");
+                .contains("Approved as `own-2`")
+                .contains("[DM alice] Drill: Your suggested question was approved and joins the rounds of **Practice"
+                        + " Team** as `own-2`. Thank you!");
         String tuesday = transcript.substring(transcript.indexOf("> advance 1d3h"));
         assertThat(tuesday)
                 .contains("No model answer")
